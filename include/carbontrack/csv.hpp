@@ -1,0 +1,28 @@
+// Input-boundary helpers shared by every importer: numbers as councils type them ("11,663") and
+// the header of a CSV file (plain or gzip-compressed) for layout detection.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace carbontrack::csv {
+
+// A finite decimal number; accepts thousands separators ("11,663") and exponents ("2.5E-4").
+// nullopt for empty text, NaN, infinity, or anything else.
+std::optional<double> parse_number(std::string_view text);
+
+// "9.2 GWh" or "9.2GWh" -> {9.2, "GWh"}; nullopt when there is no number followed by a unit.
+std::optional<std::pair<double, std::string>> parse_amount_with_unit(std::string_view text);
+
+// Why `text` is not a number, for error messages.
+std::string number_problem(std::string_view text);
+
+// The column names of the file's first line (BOM and quotes removed). Throws parse_error at line 1
+// for a missing, unreadable or empty file.
+std::vector<std::string> read_header(const std::filesystem::path& file);
+
+}  // namespace carbontrack::csv

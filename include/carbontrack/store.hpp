@@ -1,0 +1,93 @@
+// The SQLite database: the only place that knows SQL. The schema is versioned (PRAGMA user_version)
+// and migrated on open; every import runs in one transaction that rolls back unless committed.
+#pragma once
+
+#include "carbontrack/factors.hpp"
+#include "carbontrack/inventory.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace carbontrack {
+
+struct organisation {
+    std::int64_t id = 0;
+    std::string name;
+    bool is_default = false;
+};
+
+// What an import did, for the message a user sees.
+struct import_result {
+    std::size_t added = 0;
+    std::size_t unchanged = 0;  // already stored with the same figures
+};
+
+struct factor_query {
+    std::optional<int> year;
+    std::optional<std::string> name_contains;
+    bool co2e_only = false;
+};
+
+class store {
+public:
+    enum class open_mode { create_if_missing, must_exist };
+
+    // Opens (and migrates) the database; must_exist fails with storage_error when the file is absent.
+    explicit store(const std::filesystem::path& file, open_mode mode = open_mode::create_if_missing);
+    ~store();
+    store(store&&) noexcept;
+    store& operator=(store&&) noexcept;
+
+    const std::filesystem::path& path() const noexcept;
+    int schema_version() const;
+    static int latest_schema_version() noexcept;
+
+    // RAII transaction: rolls back in its destructor unless commit() was called.
+    class transaction {
+    public:
+        explicit transaction(store& s);
+        ~transaction();
+        transaction(const transaction&) = delete;
+        transaction& operator=(const transaction&) = delete;
+        void commit();
+
+    private:
+        store& store_;
+        bool done_ = false;
+    };
+
+    // ---- organisations (store.cpp)
+    // The named organisation, created when `create` is set; nullopt when absent and not created.
+    std::optional<organisation> find_organisation(const std::string& name) const;
+    organisation ensure_organisation(const std::string& name);
+    // The database's default organisation, created as "Council" when there is none yet.
+    organisation default_organisation();
+    void set_default_organisation(const std::string& name);
+    std::vector<organisation> organisations() const;
+
+    // ---- factors (factor_store.cpp)
+    // Adds factors not yet stored; identical ones are counted unchanged; a factor whose value differs
+    // from the stored one is an import_errors at its line (restating is a separate, explicit step).
+    import_result add_factors(const std::vector<factor_record>& factors, const std::string& input_file);
+    std::vector<factor_record> factors_named(int year, const std::string& name) const;
+    std::vector<int> factor_years() const;
+    std::vector<factor_record> list_factors(const factor_query& query) const;
+    std::size_t factor_count() const;
+
+    // ---- inventory (inventory_store.cpp)
+    // Adds costed rows for the organisation: identical rows already stored are counted unchanged;
+    // a row whose identity is stored with different figures is an error at its line.
+    import_result add_inventory(std::int64_t organisation_id, const std::vector<inventory_entry>& entries);
+    std::vector<inventory_entry> inventory(std::int64_t organisation_id, std::optional<period> only = std::nullopt) const;
+
+    struct impl;
+
+private:
+    std::unique_ptr<impl> impl_;
+};
+
+}  // namespace carbontrack

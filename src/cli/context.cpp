@@ -1,0 +1,56 @@
+#include "cli/context.hpp"
+
+#include "carbontrack/error.hpp"
+#include "carbontrack/period.hpp"
+
+#include <cstdlib>
+#include <map>
+
+namespace carbontrack::cli {
+namespace {
+
+std::string environment(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? std::string(value) : std::string();
+}
+
+}  // namespace
+
+std::filesystem::path context::database_path() const {
+    if (!db_option.empty()) return db_option;
+    if (auto from_env = environment("CARBONTRACK_DB"); !from_env.empty()) return from_env;
+    return "carbontrack.db";
+}
+
+store context::open(store::open_mode mode) const { return store(database_path(), mode); }
+
+organisation context::organisation_for(store& s, bool create) const {
+    std::string name = !org_option.empty() ? org_option : environment("CARBONTRACK_ORG");
+    if (name.empty()) return s.default_organisation();
+    if (create) return s.ensure_organisation(name);
+    if (auto found = s.find_organisation(name)) return *found;
+    std::string known;
+    for (const auto& o : s.organisations()) known += (known.empty() ? "" : ", ") + o.name;
+    throw data_error("no organisation named '" + name + "' in " + database_path().string() +
+                     (known.empty() ? std::string() : " (known: " + known + ")"));
+}
+
+void add_format_option(CLI::App& command, output::format& target) {
+    const std::map<std::string, output::format> formats{
+        {"table", output::format::table}, {"csv", output::format::csv}, {"json", output::format::json}};
+    command.add_option("--format", target, "Output format: table, csv or json")
+        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+        ->default_str("table");
+}
+
+CLI::Option* add_period_option(CLI::App& command, std::string& target, const std::string& description) {
+    return command.add_option("--period", target, description)->check(CLI::Validator(
+        [](std::string& text) { return period_problem(text); }, "PERIOD", "period"));
+}
+
+void write(std::ostream& out, output::format format, const output::table& t) {
+    if (format == output::format::csv) output::write_csv(out, t);
+    else output::write_table(out, t);
+}
+
+}  // namespace carbontrack::cli

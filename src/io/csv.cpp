@@ -1,0 +1,86 @@
+#include "carbontrack/csv.hpp"
+
+#include "carbontrack/error.hpp"
+#include "io/csv_reader.hpp"
+
+#include <zlib.h>
+
+#include <climits>
+#include <cstring>
+
+namespace carbontrack::csv {
+namespace {
+
+class gzip_byte_source : public io::ByteSourceBase {
+public:
+    explicit gzip_byte_source(const std::filesystem::path& file) : name_(file.string()) {
+        handle_ = gzopen(name_.c_str(), "rb");
+        if (!handle_) throw parse_error(name_, 0, "cannot open the file: " + std::string(std::strerror(errno)));
+    }
+    gzip_byte_source(const gzip_byte_source&) = delete;
+    gzip_byte_source& operator=(const gzip_byte_source&) = delete;
+    ~gzip_byte_source() override { gzclose(handle_); }
+
+    int read(char* buffer, int size) override {
+        int got = gzread(handle_, buffer, static_cast<unsigned>(size));
+        if (got < 0) {
+            int code = 0;
+            throw parse_error(name_, 0, "cannot read the file: " + std::string(gzerror(handle_, &code)));
+        }
+        return got;
+    }
+
+private:
+    std::string name_;
+    gzFile handle_;
+};
+
+}  // namespace
+
+std::unique_ptr<io::ByteSourceBase> open_byte_source(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) throw parse_error(file.string(), 0, "is a directory, not a CSV file");
+    if (!std::filesystem::exists(file, ec)) throw parse_error(file.string(), 0, "no such file");
+    return std::make_unique<gzip_byte_source>(file);
+}
+
+std::string describe(const io::error::base& e) {
+    if (dynamic_cast<const io::error::too_few_columns*>(&e)) return "the row has fewer columns than the header";
+    if (dynamic_cast<const io::error::too_many_columns*>(&e)) return "the row has more columns than the header";
+    if (dynamic_cast<const io::error::escaped_string_not_closed*>(&e)) return "a quoted cell is never closed";
+    if (auto missing = dynamic_cast<const io::error::missing_column_in_header*>(&e))
+        return "the column '" + std::string(missing->column_name) + "' is missing";
+    if (auto extra = dynamic_cast<const io::error::extra_column_in_header*>(&e))
+        return "unknown column '" + std::string(extra->column_name) + "'";
+    if (auto duplicated = dynamic_cast<const io::error::duplicated_column_in_header*>(&e))
+        return "the column '" + std::string(duplicated->column_name) + "' appears twice";
+    return e.what();
+}
+
+std::vector<std::string> read_header(const std::filesystem::path& file) {
+    io::LineReader lines(file.string(), open_byte_source(file));
+    char* first = nullptr;
+    try {
+        first = lines.next_line();
+    } catch (const io::error::base& e) {
+        throw parse_error(file.string(), 1, describe(e));
+    }
+    if (!first || !*first) throw parse_error(file.string(), 1, "the file is empty; expected a header line");
+    std::vector<std::string> names;
+    std::string current;
+    bool quoted = false;
+    for (const char* p = first; *p; ++p) {
+        if (*p == '"') {
+            quoted = !quoted;
+        } else if (*p == ',' && !quoted) {
+            names.push_back(current);
+            current.clear();
+        } else {
+            current += *p;
+        }
+    }
+    names.push_back(current);
+    return names;
+}
+
+}  // namespace carbontrack::csv

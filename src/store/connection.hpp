@@ -1,0 +1,54 @@
+// The store's private state, shared by the files that implement its parts. Nothing outside src/store
+// includes this header, so sqlite types never reach the domain.
+#pragma once
+
+#include "carbontrack/store.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "carbontrack/error.hpp"
+
+#include <filesystem>
+
+namespace carbontrack {
+
+struct store::impl {
+    std::filesystem::path path;
+    SQLite::Database db;
+    int transaction_depth = 0;
+
+    impl(const std::filesystem::path& file, int flags) : path(file), db(file.string(), flags) {}
+};
+
+namespace schema {
+// Brings the database to the latest schema version, one migration per version, each in a transaction.
+void migrate(SQLite::Database& db);
+int latest_version() noexcept;
+}  // namespace schema
+
+namespace storage_keys {
+// Period kinds as stored in the period_kind column.
+inline const char* kind_key(period_kind kind) { return kind == period_kind::financial_year ? "financial" : "calendar"; }
+inline period_kind kind_from_key(const std::string& key) {
+    return key == "financial" ? period_kind::financial_year : period_kind::calendar_year;
+}
+}  // namespace storage_keys
+
+}  // namespace carbontrack
+
+namespace carbontrack::storage_errors {
+// Runs `action`, turning SQLite's exceptions into storage_error with a message a user can act on.
+template <class Action>
+auto guarded(const std::filesystem::path& file, Action&& action) -> decltype(action()) {
+    try {
+        return action();
+    } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode();
+        if (code == 5 /* SQLITE_BUSY */ || code == 6 /* SQLITE_LOCKED */)
+            throw storage_error(file.string() + ": the database is busy (another carbontrack is writing); waited " +
+                                "5 seconds, try again when it has finished");
+        throw storage_error(file.string() + ": " + e.what());
+    }
+}
+}  // namespace carbontrack::storage_errors

@@ -1,0 +1,114 @@
+#include "carbontrack/error.hpp"
+#include "store/connection.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+
+namespace carbontrack {
+
+using storage_errors::guarded;
+
+namespace {
+
+constexpr int busy_timeout_ms = 5000;
+
+}  // namespace
+
+store::store(const std::filesystem::path& file, open_mode mode) {
+    if (mode == open_mode::must_exist && !std::filesystem::exists(file))
+        throw storage_error(file.string() + ": no database here; create one with 'carbontrack init' or point --db at it");
+    guarded(file, [&] {
+        impl_ = std::make_unique<impl>(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        impl_->db.setBusyTimeout(busy_timeout_ms);
+        impl_->db.exec("PRAGMA foreign_keys = ON");
+        // WAL lets readers run while an import writes; NORMAL sync is durable at each commit in WAL mode.
+        impl_->db.exec("PRAGMA journal_mode = WAL");
+        impl_->db.exec("PRAGMA synchronous = NORMAL");
+        schema::migrate(impl_->db);
+    });
+}
+
+store::~store() = default;
+store::store(store&&) noexcept = default;
+store& store::operator=(store&&) noexcept = default;
+
+const std::filesystem::path& store::path() const noexcept { return impl_->path; }
+
+int store::schema_version() const {
+    return guarded(impl_->path, [&] { return impl_->db.execAndGet("PRAGMA user_version").getInt(); });
+}
+
+int store::latest_schema_version() noexcept { return schema::latest_version(); }
+
+// Savepoints nest, so a command may wrap several store calls that each protect themselves.
+store::transaction::transaction(store& s) : store_(s) {
+    guarded(store_.impl_->path, [&] { store_.impl_->db.exec("SAVEPOINT carbontrack"); });
+}
+
+store::transaction::~transaction() {
+    if (done_) return;
+    try {
+        store_.impl_->db.exec("ROLLBACK TO carbontrack");
+        store_.impl_->db.exec("RELEASE carbontrack");
+    } catch (...) {
+        // A destructor must not throw; SQLite rolls back an unreleased savepoint when the connection closes.
+    }
+}
+
+void store::transaction::commit() {
+    guarded(store_.impl_->path, [&] { store_.impl_->db.exec("RELEASE carbontrack"); });
+    done_ = true;
+}
+
+std::optional<organisation> store::find_organisation(const std::string& name) const {
+    return guarded(impl_->path, [&]() -> std::optional<organisation> {
+        SQLite::Statement query(impl_->db, "SELECT id, name, is_default FROM organisation WHERE name = ?");
+        query.bind(1, name);
+        if (!query.executeStep()) return std::nullopt;
+        return organisation{query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getInt() == 1};
+    });
+}
+
+organisation store::ensure_organisation(const std::string& name) {
+    if (auto found = find_organisation(name)) return *found;
+    return guarded(impl_->path, [&] {
+        SQLite::Statement insert(impl_->db, "INSERT INTO organisation (name, is_default) VALUES (?, 0)");
+        insert.bind(1, name);
+        insert.exec();
+        return organisation{impl_->db.getLastInsertRowid(), name, false};
+    });
+}
+
+organisation store::default_organisation() {
+    auto found = guarded(impl_->path, [&]() -> std::optional<organisation> {
+        SQLite::Statement query(impl_->db, "SELECT id, name FROM organisation WHERE is_default = 1");
+        if (!query.executeStep()) return std::nullopt;
+        return organisation{query.getColumn(0).getInt64(), query.getColumn(1).getString(), true};
+    });
+    if (found) return *found;
+    set_default_organisation("Council");
+    return *find_organisation("Council");
+}
+
+void store::set_default_organisation(const std::string& name) {
+    transaction tx(*this);
+    auto chosen = ensure_organisation(name);
+    guarded(impl_->path, [&] {
+        impl_->db.exec("UPDATE organisation SET is_default = 0 WHERE is_default = 1");
+        SQLite::Statement update(impl_->db, "UPDATE organisation SET is_default = 1 WHERE id = ?");
+        update.bind(1, chosen.id);
+        update.exec();
+    });
+    tx.commit();
+}
+
+std::vector<organisation> store::organisations() const {
+    return guarded(impl_->path, [&] {
+        std::vector<organisation> result;
+        SQLite::Statement query(impl_->db, "SELECT id, name, is_default FROM organisation ORDER BY name");
+        while (query.executeStep())
+            result.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getInt() == 1});
+        return result;
+    });
+}
+
+}  // namespace carbontrack
