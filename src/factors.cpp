@@ -163,12 +163,17 @@ std::string level_path(const std::vector<std::string>& levels) {
 }
 
 std::optional<factor_record> choose_factor(const std::vector<factor_record>& candidates, const units::unit_spec& activity_unit) {
+    // A factor quoted in the activity's own unit wins (miles pick the per-mile factor); otherwise any
+    // factor of the same dimension serves after conversion (GWh against a per-kWh factor).
+    std::optional<factor_record> converted;
     for (const auto& candidate : candidates) {
         if (!candidate.is_co2e()) continue;
         auto factor_unit = units::parse_unit(candidate.unit);
-        if (factor_unit && units::fits(activity_unit, *factor_unit)) return candidate;
+        if (!factor_unit || !units::fits(activity_unit, *factor_unit)) continue;
+        if (factor_unit->canonical_per_unit == activity_unit.canonical_per_unit) return candidate;
+        if (!converted) converted = candidate;
     }
-    return std::nullopt;
+    return converted;
 }
 
 }  // namespace carbontrack

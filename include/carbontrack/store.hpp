@@ -46,6 +46,10 @@ public:
     int schema_version() const;
     static int latest_schema_version() noexcept;
 
+    // Every row of every table, in a canonical order, as text: two databases with the same content
+    // give the same string. Used to prove a rejected import changed nothing.
+    std::string canonical_dump() const;
+
     // RAII transaction: rolls back in its destructor unless commit() was called.
     class transaction {
     public:

@@ -3,6 +3,9 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace carbontrack {
 
 using storage_errors::guarded;
@@ -57,6 +60,32 @@ store::transaction::~transaction() {
 void store::transaction::commit() {
     guarded(store_.impl_->path, [&] { store_.impl_->db.exec("RELEASE carbontrack"); });
     done_ = true;
+}
+
+std::string store::canonical_dump() const {
+    return guarded(impl_->path, [&] {
+        std::string dump;
+        SQLite::Statement tables(impl_->db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+        while (tables.executeStep()) {
+            const std::string table = tables.getColumn(0).getString();
+            dump += "table " + table + "\n";
+            // Table names come from sqlite_schema itself, not from input, so quoting them is safe.
+            SQLite::Statement rows(impl_->db, "SELECT * FROM \"" + table + "\"");
+            std::vector<std::string> lines;
+            while (rows.executeStep()) {
+                std::string line;
+                for (int c = 0; c < rows.getColumnCount(); ++c) {
+                    const auto column = rows.getColumn(c);
+                    line += column.isNull() ? std::string("NULL") : column.getString();
+                    line += '\x1f';
+                }
+                lines.push_back(std::move(line));
+            }
+            std::sort(lines.begin(), lines.end());
+            for (const auto& line : lines) dump += line + "\n";
+        }
+        return dump;
+    });
 }
 
 std::optional<organisation> store::find_organisation(const std::string& name) const {
