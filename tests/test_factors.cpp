@@ -8,7 +8,6 @@
 #include <algorithm>
 
 using namespace carbontrack;
-using Catch::Matchers::Contains;
 using Catch::Matchers::WithinRel;
 
 namespace {

@@ -10,7 +10,6 @@
 #include <algorithm>
 
 using namespace carbontrack;
-using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
 
