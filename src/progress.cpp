@@ -1,5 +1,6 @@
 #include "carbontrack/progress.hpp"
 
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>

@@ -2,11 +2,13 @@
 // and migrated on open; every import runs in one transaction that rolls back unless committed.
 #pragma once
 
+#include "carbontrack/area.hpp"
 #include "carbontrack/factors.hpp"
 #include "carbontrack/inventory.hpp"
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -87,6 +89,24 @@ public:
     // a row whose identity is stored with different figures is an error at its line.
     import_result add_inventory(std::int64_t organisation_id, const std::vector<inventory_entry>& entries);
     std::vector<inventory_entry> inventory(std::int64_t organisation_id, std::optional<period> only = std::nullopt) const;
+
+    // ---- area (area_store.cpp)
+    enum class area_import_outcome { added, replaced, already_stored };
+    // Stores the file `read` delivers as the release `name`, in one transaction. A release already
+    // stored is left alone (already_stored, `read` not called) unless `replace` is set.
+    area_import_outcome import_area_release(const std::string& name, area_layout layout, const std::string& source_file, bool replace,
+                                            const std::function<void(area_sink&)>& read);
+    std::vector<area_release> area_releases() const;
+    // The named release, or the newest (last imported) when `name` is empty; nullopt when absent.
+    std::optional<area_release> find_area_release(const std::string& name) const;
+    std::vector<area_authority_entry> area_authorities(std::int64_t release_id) const;
+    std::vector<area_subsector_entry> area_subsectors() const;
+    // A release's figures and populations for the given authorities (every authority when empty),
+    // in every year or one: a cell per sub-sector and gas, missing figures left missing.
+    area_data area_figures(const area_release& release, const std::vector<std::int64_t>& authority_ids, std::optional<int> year) const;
+    // Replaces the identifier table (GSS code, mySociety code, name, tier) with `rows`.
+    void set_area_codes(const std::vector<area_code_row>& rows);
+    std::vector<area_code_row> area_codes() const;
 
     struct impl;
 

@@ -29,6 +29,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     register_init(app, ctx);
     register_factors(app, ctx);
     register_inventory(app, ctx);
+    register_area(app, ctx);
     for (auto* sub : app.get_subcommands({})) {
         sub->fallthrough();
         for (auto* leaf : sub->get_subcommands({})) leaf->fallthrough();

@@ -68,6 +68,90 @@ CREATE TABLE inventory_row (
 CREATE UNIQUE INDEX inventory_row_identity
     ON inventory_row (organisation_id, period_kind, period_start, ifnull(scope, 0), source, ifnull(factor_name, ''));
 )sql",
+    // 2: area statistics. Each import is a named release; names are stored once and figures refer to
+    // them by integer, so a national release of 126,080 rows stays a few megabytes.
+    R"sql(
+CREATE TABLE area_release (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+    layout       TEXT NOT NULL CHECK (layout IN ('desnz-ghg', 'desnz-co2', 'mysociety-wide')),
+    source_file  TEXT NOT NULL DEFAULT '',
+    imported_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    -- Kept with the release so listing releases never scans their figures.
+    value_count  INTEGER NOT NULL DEFAULT 0 CHECK (value_count >= 0),
+    first_year   INTEGER,
+    last_year    INTEGER
+) STRICT;
+
+CREATE TABLE area_authority (
+    id    INTEGER PRIMARY KEY,
+    code  TEXT NOT NULL UNIQUE CHECK (length(code) > 0)
+) STRICT;
+
+-- Names and county membership as each release prints them: they change between releases.
+CREATE TABLE area_release_authority (
+    release_id    INTEGER NOT NULL REFERENCES area_release (id) ON DELETE CASCADE,
+    authority_id  INTEGER NOT NULL REFERENCES area_authority (id),
+    name          TEXT NOT NULL CHECK (length(name) > 0),
+    parent        TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (release_id, authority_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE area_sector (
+    id    INTEGER PRIMARY KEY,
+    name  TEXT NOT NULL UNIQUE CHECK (length(name) > 0)
+) STRICT;
+
+CREATE TABLE area_subsector (
+    id         INTEGER PRIMARY KEY,
+    sector_id  INTEGER NOT NULL REFERENCES area_sector (id),
+    name       TEXT NOT NULL CHECK (length(name) > 0),
+    UNIQUE (sector_id, name)
+) STRICT;
+
+CREATE TABLE area_gas (
+    id    INTEGER PRIMARY KEY,
+    name  TEXT NOT NULL UNIQUE CHECK (length(name) > 0)
+) STRICT;
+
+CREATE TABLE area_population (
+    release_id            INTEGER NOT NULL,
+    authority_id          INTEGER NOT NULL,
+    year                  INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+    population_thousands  REAL CHECK (population_thousands > 0),
+    area_km2              REAL CHECK (area_km2 > 0),
+    PRIMARY KEY (release_id, authority_id, year),
+    FOREIGN KEY (release_id, authority_id) REFERENCES area_release_authority (release_id, authority_id) ON DELETE CASCADE
+) STRICT, WITHOUT ROWID;
+
+-- kt of the release's basis (CO2 for the CO2-only layouts, else CO2e); NULL is a missing figure.
+CREATE TABLE area_value (
+    release_id       INTEGER NOT NULL,
+    authority_id     INTEGER NOT NULL,
+    year             INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+    -- Sub-sector and gas ids come from dictionaries written in the same transaction by the same
+    -- writer; checking them on every figure was a measurable share of a national import
+    -- (bench/area/README.md), so only the authority's membership of the release is enforced here.
+    subsector_id     INTEGER NOT NULL,
+    gas_id           INTEGER NOT NULL,
+    territorial_kt   REAL,
+    within_scope_kt  REAL,
+    -- Year before authority: a ranking reads one year of every authority as one range, and an
+    -- authority's series is one short seek per year, so no second index has to be kept up to date.
+    PRIMARY KEY (release_id, year, authority_id, subsector_id, gas_id),
+    FOREIGN KEY (release_id, authority_id) REFERENCES area_release_authority (release_id, authority_id) ON DELETE CASCADE
+) STRICT, WITHOUT ROWID;
+
+-- Identifiers that name the same council (E10000018 = LEC = Leicestershire County Council).
+CREATE TABLE area_code (
+    id              INTEGER PRIMARY KEY,
+    gss_code        TEXT UNIQUE CHECK (gss_code IS NULL OR length(gss_code) > 0),
+    mysociety_code  TEXT UNIQUE CHECK (mysociety_code IS NULL OR length(mysociety_code) > 0),
+    name            TEXT NOT NULL CHECK (length(name) > 0),
+    tier            TEXT NOT NULL CHECK (tier IN ('district', 'county', 'combined')),
+    CHECK (gss_code IS NOT NULL OR mysociety_code IS NOT NULL)
+) STRICT;
+)sql",
 };
 
 }  // namespace

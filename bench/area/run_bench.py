@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Area import and query benchmark: carbontrack against sqlite3's .import and pandas, same files, same run.
+
+usage: run_bench.py CARBONTRACK_BINARY [--runs N] [--data DIR]
+
+Each import starts from an empty database. Wall time is the median of N runs; peak memory is the
+largest maximum resident set size GNU time reports for the tool's process. Queries run the real
+binary (process start included) over the 5-release database, median of 20 runs.
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+PYTHON = "/usr/bin/python3"  # Debian's, which has python3-pandas
+
+
+def timed(command, cwd):
+    """Runs command under /usr/bin/time; returns (wall seconds, peak RSS in KiB)."""
+    rss_file = os.path.join(cwd, ".rss")
+    start = time.perf_counter()
+    subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss_file] + command, cwd=cwd, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    with open(rss_file) as f:
+        rss = int(f.read().split()[-1])
+    return wall, rss
+
+
+def fresh(path):
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+
+def carbontrack_import(binary, db, files, cwd):
+    fresh(db)
+    wall, rss = 0.0, 0
+    for i, path in enumerate(files, 1):
+        w, r = timed([binary, "--db", db, "area", "import", path, "--release", f"release {i}"], cwd)
+        wall, rss = wall + w, max(rss, r)
+    return wall, rss
+
+
+def sqlite3_import(db, files, cwd):
+    fresh(db)
+    commands = [f".import --csv {files[0]} area"] + [f".import --csv --skip 1 {path} area" for path in files[1:]]
+    return timed(["sqlite3", db] + commands, cwd)
+
+
+def pandas_import(db, files, cwd):
+    fresh(db)
+    return timed([PYTHON, os.path.join(HERE, "pandas_import.py"), db] + files, cwd)
+
+
+def median_of(runs, action):
+    results = [action() for _ in range(runs)]
+    return statistics.median(w for w, _ in results), max(r for _, r in results)
+
+
+def query_ms(binary, db, args, cwd, runs=20):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([binary, "--db", db] + args, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("binary")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--data", default=None)
+    options = parser.parse_args()
+    binary = os.path.abspath(options.binary)
+    work = tempfile.mkdtemp(prefix="carbontrack-area-bench-")
+    data = options.data or os.path.join(work, "data")
+    if not os.path.exists(os.path.join(data, "official_release_5.csv")):
+        subprocess.run([sys.executable, os.path.join(HERE, "make_official_layout.py"), data], check=True, stdout=subprocess.DEVNULL)
+    files = [os.path.join(data, f"official_release_{i}.csv") for i in range(1, 6)]
+    try:
+        print(f"| file | rows | carbontrack s | sqlite3 .import s | pandas s | ratio vs sqlite3 | carbontrack peak RSS MiB | sqlite3 MiB | pandas MiB |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        per_row = {}
+        for label, chosen, rows in (("1 release", files[:1], 126_080), ("5 releases", files, 630_400)):
+            ct = median_of(options.runs, lambda: carbontrack_import(binary, os.path.join(work, "ct.db"), chosen, work))
+            sq = median_of(options.runs, lambda: sqlite3_import(os.path.join(work, "raw.db"), chosen, work))
+            pd_ = median_of(max(1, options.runs // 2), lambda: pandas_import(os.path.join(work, "pd.db"), chosen, work))
+            per_row[label] = ct[0] / rows * 1e6
+            print(f"| {label} | {rows:,} | {ct[0]:.3f} | {sq[0]:.3f} | {pd_[0]:.3f} | {ct[0] / sq[0]:.2f} | "
+                  f"{ct[1] / 1024:.1f} | {sq[1] / 1024:.1f} | {pd_[1] / 1024:.1f} |")
+        print()
+        print(f"carbontrack per row: {per_row['1 release']:.2f} us (1 release), {per_row['5 releases']:.2f} us (5 releases)")
+        db = os.path.join(work, "ct.db")
+        subprocess.run([binary, "--db", db, "area", "codes", os.path.join(ROOT, "datasets/area/authority_codes.csv")],
+                       check=True, stdout=subprocess.DEVNULL)
+        print()
+        print("| query (5-release database, newest release) | median ms, process included |")
+        print("|---|---:|")
+        for label, args in (("area summary --la E10000018 (county summed from districts)", ["area", "summary", "--la", "E10000018"]),
+                            ("area summary --la E10000018 --by subsector --per-person", ["area", "summary", "--la", "E10000018", "--by", "subsector", "--per-person"]),
+                            ("area rank --year 2020 (all 361 districts and unitaries)", ["area", "rank", "--year", "2020"]),
+                            ("area rank --year 2020 --metric per-person", ["area", "rank", "--year", "2020", "--metric", "per-person"]),
+                            ("area rank --year 2020 --metric change-since 2005", ["area", "rank", "--year", "2020", "--metric", "change-since", "2005"]),
+                            ("area diff --la E10000018 --from 'release 1' --to 'release 5'", ["area", "diff", "--la", "E10000018", "--from", "release 1", "--to", "release 5"]),
+                            ("carbontrack --version (process start only)", ["--version"])):
+            print(f"| {label} | {query_ms(binary, db, args, work):.1f} |")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
