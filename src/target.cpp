@@ -10,7 +10,7 @@
 namespace carbontrack {
 namespace {
 
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 std::string format_pct(double pct) {
     char buffer[32];
@@ -24,10 +24,10 @@ double parse_pct(std::string_view raw, std::string_view whole) {
     double value = 0.0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
-        throw data_error("milestone " + quoted(whole) + ": " + quoted(raw) + " is not a per cent reduction such as 64%");
+        throw data_error("milestone " + in_quotes(whole) + ": " + in_quotes(raw) + " is not a per cent reduction such as 64%");
     }
     if (value < 0.0 || value > 100.0) {
-        throw data_error("milestone " + quoted(whole) + ": a reduction must be between 0% and 100%, not " + format_pct(value));
+        throw data_error("milestone " + in_quotes(whole) + ": a reduction must be between 0% and 100%, not " + format_pct(value));
     }
     return value;
 }
@@ -50,7 +50,7 @@ pathway_kind parse_pathway_kind(std::string_view text) {
     const std::string folded = text::lower(std::string(text::trim(text)));
     if (folded == "linear") return pathway_kind::linear;
     if (folded == "constant-rate") return pathway_kind::constant_rate;
-    throw data_error("pathway " + quoted(text) + " is not one of: linear, constant-rate");
+    throw data_error("pathway " + in_quotes(text) + " is not one of: linear, constant-rate");
 }
 
 std::string to_string(const milestone& m) { return m.when.label() + ":" + format_pct(m.reduction_pct); }
@@ -58,11 +58,11 @@ std::string to_string(const milestone& m) { return m.when.label() + ":" + format
 milestone parse_milestone(std::string_view text) {
     const auto colon = text.rfind(':');
     if (colon == std::string_view::npos) {
-        throw data_error("milestone " + quoted(text) + " is not PERIOD:PCT, for example 2024/25:64%");
+        throw data_error("milestone " + in_quotes(text) + " is not PERIOD:PCT, for example 2024/25:64%");
     }
     const std::string_view period_text = text.substr(0, colon);
     const std::string problem = period_problem(period_text);
-    if (!problem.empty()) throw data_error("milestone " + quoted(text) + ": " + problem);
+    if (!problem.empty()) throw data_error("milestone " + in_quotes(text) + ": " + problem);
     return milestone{parse_period(period_text), parse_pct(text.substr(colon + 1), text)};
 }
 
@@ -79,19 +79,19 @@ void check_milestones(period baseline, const std::vector<milestone>& milestones)
     for (std::size_t i = 0; i < milestones.size(); ++i) {
         const milestone& m = milestones[i];
         if (m.when.kind() != baseline.kind()) {
-            throw data_error("milestone " + quoted(to_string(m)) + " is a " + std::string(to_string(m.when.kind())) +
+            throw data_error("milestone " + in_quotes(to_string(m)) + " is a " + std::string(to_string(m.when.kind())) +
                              " but the baseline " + baseline.label() + " is a " + std::string(to_string(baseline.kind())) +
                              kind_hint(m, baseline));
         }
         if (m.reduction_pct < 0.0 || m.reduction_pct > 100.0 || !std::isfinite(m.reduction_pct)) {
-            throw data_error("milestone " + quoted(to_string(m)) + ": a reduction must be between 0% and 100%");
+            throw data_error("milestone " + in_quotes(to_string(m)) + ": a reduction must be between 0% and 100%");
         }
         if (!earlier(baseline, m.when)) {
-            throw data_error("milestone " + quoted(to_string(m)) + " must come after the baseline " + baseline.label());
+            throw data_error("milestone " + in_quotes(to_string(m)) + " must come after the baseline " + baseline.label());
         }
         if (i > 0 && !earlier(milestones[i - 1].when, m.when)) {
-            throw data_error("milestone " + quoted(to_string(m)) + " must come after the milestone before it, " +
-                             quoted(to_string(milestones[i - 1])) + ": list milestones in increasing order");
+            throw data_error("milestone " + in_quotes(to_string(m)) + " must come after the milestone before it, " +
+                             in_quotes(to_string(milestones[i - 1])) + ": list milestones in increasing order");
         }
     }
 }

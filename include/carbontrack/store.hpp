@@ -5,6 +5,7 @@
 #include "carbontrack/area.hpp"
 #include "carbontrack/factors.hpp"
 #include "carbontrack/inventory.hpp"
+#include "carbontrack/target.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -107,6 +108,14 @@ public:
     // Replaces the identifier table (GSS code, mySociety code, name, tier) with `rows`.
     void set_area_codes(const std::vector<area_code_row>& rows);
     std::vector<area_code_row> area_codes() const;
+
+    // ---- targets (target_store.cpp)
+    // Adds the organisation's target; a target of the same name is an error unless `replace`, and
+    // an identical one is reported as already stored (false) so a re-run changes nothing.
+    bool add_target(std::int64_t organisation_id, const target& t, bool replace);
+    std::vector<target> targets(std::int64_t organisation_id) const;
+    // False when the organisation has no target of that name.
+    bool remove_target(std::int64_t organisation_id, const std::string& name);
 
     struct impl;
 

@@ -5,6 +5,8 @@
 #include "carbontrack/period.hpp"
 #include "carbontrack/units.hpp"
 
+#include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <span>
 #include <string>
@@ -89,5 +91,17 @@ public:
 private:
     target_definition definition_;
 };
+
+// A typed greenhouse-gas mass as a user writes it: "11,663 tCO2e", "150 kt CO2". Throws data_error.
+units::gas_mass parse_gas_mass(std::string_view text);
+
+// Targets as shipped data: name,entity,series,baseline,milestones,pathway,baseline_value,budget,budget_from
+// with milestones separated by ';' ("2024/25:64%;2029/30:100%"). Every bad row is reported
+// (import_errors); the last four columns may be blank (pathway defaults to linear).
+struct target_row {
+    std::size_t line = 0;
+    target value;
+};
+std::vector<target_row> read_targets_csv(const std::filesystem::path& file);
 
 }  // namespace carbontrack

@@ -29,6 +29,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     register_init(app, ctx);
     register_factors(app, ctx);
     register_inventory(app, ctx);
+    register_target(app, ctx);
+    register_progress(app, ctx);
     register_area(app, ctx);
     for (auto* sub : app.get_subcommands({})) {
         sub->fallthrough();

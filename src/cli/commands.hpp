@@ -8,6 +8,8 @@ namespace carbontrack::cli {
 void register_init(CLI::App& app, context& ctx);
 void register_factors(CLI::App& app, context& ctx);
 void register_inventory(CLI::App& app, context& ctx);
+void register_target(CLI::App& app, context& ctx);
+void register_progress(CLI::App& app, context& ctx);
 void register_area(CLI::App& app, context& ctx);
 
 // Parses the command line and runs the chosen command; returns the process exit code.

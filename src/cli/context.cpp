@@ -43,8 +43,8 @@ void add_format_option(CLI::App& command, output::format& target) {
         ->default_str("table");
 }
 
-CLI::Option* add_period_option(CLI::App& command, std::string& target, const std::string& description) {
-    return command.add_option("--period", target, description)->check(CLI::Validator(
+CLI::Option* add_period_option(CLI::App& command, std::string& target, const std::string& description, const std::string& name) {
+    return command.add_option(name, target, description)->check(CLI::Validator(
         [](std::string& text) { return period_problem(text); }, "PERIOD", "period"));
 }
 

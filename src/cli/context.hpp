@@ -33,8 +33,8 @@ struct context {
 
 // The --format option every data-printing command takes.
 void add_format_option(CLI::App& command, output::format& target);
-// The --period option, validated at parse time.
-CLI::Option* add_period_option(CLI::App& command, std::string& target, const std::string& description);
+// A period option (--period unless named otherwise), validated at parse time.
+CLI::Option* add_period_option(CLI::App& command, std::string& target, const std::string& description, const std::string& name = "--period");
 
 // Writes a table in the chosen text format (table or csv); JSON is built by each command.
 void write(std::ostream& out, output::format format, const output::table& t);

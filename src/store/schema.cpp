@@ -152,6 +152,36 @@ CREATE TABLE area_code (
     CHECK (gss_code IS NOT NULL OR mysociety_code IS NOT NULL)
 ) STRICT;
 )sql",
+    // 3: targets. A target belongs to the organisation that set it and follows one named series; its
+    // periods are stored as start years of the baseline's kind, which every milestone shares.
+    R"sql(
+CREATE TABLE target (
+    id                 INTEGER PRIMARY KEY,
+    organisation_id    INTEGER NOT NULL REFERENCES organisation (id) ON DELETE CASCADE,
+    name               TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    entity             TEXT NOT NULL CHECK (length(trim(entity)) > 0),
+    series             TEXT NOT NULL CHECK (length(trim(series)) > 0),
+    period_kind        TEXT NOT NULL CHECK (period_kind IN ('financial', 'calendar')),
+    baseline_start     INTEGER NOT NULL CHECK (baseline_start BETWEEN 1900 AND 2199),
+    pathway            TEXT NOT NULL CHECK (pathway IN ('linear', 'constant-rate')),
+    baseline_value_kg  REAL CHECK (baseline_value_kg > 0),
+    baseline_gas       TEXT CHECK (baseline_gas IN ('CO2e', 'CO2')),
+    budget_kg          REAL CHECK (budget_kg > 0),
+    budget_gas         TEXT CHECK (budget_gas IN ('CO2e', 'CO2')),
+    budget_from_start  INTEGER CHECK (budget_from_start BETWEEN 1900 AND 2199),
+    CHECK ((baseline_value_kg IS NULL) = (baseline_gas IS NULL)),
+    CHECK ((budget_kg IS NULL) = (budget_gas IS NULL)),
+    CHECK ((budget_kg IS NULL) = (budget_from_start IS NULL)),
+    UNIQUE (organisation_id, name)
+) STRICT;
+
+CREATE TABLE target_milestone (
+    target_id      INTEGER NOT NULL REFERENCES target (id) ON DELETE CASCADE,
+    period_start   INTEGER NOT NULL CHECK (period_start BETWEEN 1900 AND 2199),
+    reduction_pct  REAL NOT NULL CHECK (reduction_pct BETWEEN 0 AND 100),
+    PRIMARY KEY (target_id, period_start)
+) STRICT, WITHOUT ROWID;
+)sql",
 };
 
 }  // namespace
