@@ -1,0 +1,63 @@
+#include "carbontrack/chart_builders.hpp"
+
+#include "chart/builder_support.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace carbontrack::chart {
+
+spec indicator_chart(const indicator_series& series, const chart_text& text) {
+    if (series.values.empty()) throw data_error("there are no values to chart for " + title_of(text));
+    std::vector<period> when;
+    for (const auto& v : series.values) when.push_back(v.when);
+    const period_kind kind = when.front().kind();
+    require_kind(kind, when, "the indicator");
+    if (series.goal_by) require_kind(kind, {*series.goal_by}, "the indicator's goal");
+
+    numbered_series numbers;
+    numbers.periods = period_range(when);
+    numbers.values.assign(numbers.periods.size(), std::numeric_limits<double>::quiet_NaN());
+    const int first_year = numbers.periods.front().start_year();
+    for (const auto& v : series.values) numbers.values[static_cast<std::size_t>(v.when.start_year() - first_year)] = v.value;
+    if (series.cumulative) {
+        // A running total of what was recorded: a year with no record adds nothing, but has no point.
+        double running = 0.0;
+        for (auto& v : numbers.values) {
+            if (!std::isfinite(v)) continue;
+            running += v;
+            v = running;
+        }
+    }
+
+    const std::size_t latest_at = numbers.values.size() - 1;  // the last period always holds a value
+    const double latest = numbers.values[latest_at];
+
+    spec c;
+    c.title = title_of(text);
+    c.source = text.source;
+    std::string axis_title = series.unit_label + (series.cumulative ? " (cumulative)" : "");
+    if (!axis_title.empty() && axis_title.front() >= 'a' && axis_title.front() <= 'z') axis_title.front() = static_cast<char>(axis_title.front() - 'a' + 'A');
+    c.y = {axis_title, true};
+    double last_x = axis_position(numbers.periods.back());
+    if (series.goal_by) last_x = std::max(last_x, axis_position(*series.goal_by));
+    c.x = {kind, axis_position(numbers.periods.front()), last_x};
+
+    c.subtitle = numbers.periods[latest_at].label() + ": " + figure(latest) + " " + series.unit_label;
+    if (series.goal && *series.goal != 0.0) {
+        c.subtitle += ", " + percent(latest / *series.goal * 100.0) + " of the goal of " + figure(*series.goal);
+        if (series.goal_by) c.subtitle += " by " + series.goal_by->label();
+    }
+
+    c.layers.emplace_back(line_layer{series.cumulative ? "Running total" : "Recorded", line_points(numbers), colour::blue,
+                                     line_pattern::solid, true, marker_shape::circle});
+    c.layers.emplace_back(annotation{axis_position(numbers.periods[latest_at]), latest, figure(latest)});
+    if (series.goal) {
+        const std::string label = series.goal_label.empty() ? "Goal: " + figure(*series.goal) + " " + series.unit_label : series.goal_label;
+        c.layers.emplace_back(goal_line{*series.goal, label, colour::bluish_green});
+    }
+    if (series.goal_by) c.layers.emplace_back(vertical_marker{axis_position(*series.goal_by), "Goal due " + series.goal_by->label(), colour::grey});
+    return c;
+}
+
+}  // namespace carbontrack::chart
