@@ -1,5 +1,6 @@
 #include "carbontrack/progress.hpp"
 
+#include "carbontrack/indicator_units.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -548,5 +549,19 @@ CARBONTRACK_INSTANTIATE_PROGRESS(units::co2e_mass)
 CARBONTRACK_INSTANTIATE_PROGRESS(units::co2_mass)
 
 #undef CARBONTRACK_INSTANTIATE_PROGRESS
+
+// Indicators (indicator_progress.cpp) use the series, the Theil-Sen fit and the status rule on their
+// own quantities; pathways, budgets and evaluate() stay specific to emissions targets.
+#define CARBONTRACK_INSTANTIATE_INDICATOR_PROGRESS(Q)                                                        \
+    template class tracked_series<Q>;                                                                       \
+    template std::optional<trend_fit<Q>> fit_trend<Q>(const tracked_series<Q>&);                            \
+    template progress_status classify<Q>(Q, Q);
+
+CARBONTRACK_INSTANTIATE_INDICATOR_PROGRESS(units::share)
+CARBONTRACK_INSTANTIATE_INDICATOR_PROGRESS(units::energy)
+CARBONTRACK_INSTANTIATE_INDICATOR_PROGRESS(units::material_mass)
+CARBONTRACK_INSTANTIATE_INDICATOR_PROGRESS(units::power)
+
+#undef CARBONTRACK_INSTANTIATE_INDICATOR_PROGRESS
 
 }  // namespace carbontrack

@@ -4,6 +4,7 @@
 
 #include "carbontrack/area.hpp"
 #include "carbontrack/factors.hpp"
+#include "carbontrack/indicator.hpp"
 #include "carbontrack/inventory.hpp"
 #include "carbontrack/target.hpp"
 
@@ -116,6 +117,14 @@ public:
     std::vector<target> targets(std::int64_t organisation_id) const;
     // False when the organisation has no target of that name.
     bool remove_target(std::int64_t organisation_id, const std::string& name);
+
+    // ---- indicators (indicator_store.cpp)
+    // Checks the batch against the organisation's indicators (check_indicator_batch) and stores it in
+    // one transaction: new definitions and values are added, identical ones counted unchanged, and any
+    // problem is an import_errors at its line with nothing written.
+    import_result add_indicators(std::int64_t organisation_id, const indicator_batch& batch);
+    std::vector<indicator_definition> indicator_definitions(std::int64_t organisation_id) const;
+    std::vector<indicator_value> indicator_values(std::int64_t organisation_id) const;
 
     struct impl;
 

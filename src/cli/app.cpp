@@ -32,6 +32,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     register_target(app, ctx);
     register_progress(app, ctx);
     register_area(app, ctx);
+    register_indicator(app, ctx);
     for (auto* sub : app.get_subcommands({})) {
         sub->fallthrough();
         for (auto* leaf : sub->get_subcommands({})) leaf->fallthrough();

@@ -11,6 +11,7 @@ void register_inventory(CLI::App& app, context& ctx);
 void register_target(CLI::App& app, context& ctx);
 void register_progress(CLI::App& app, context& ctx);
 void register_area(CLI::App& app, context& ctx);
+void register_indicator(CLI::App& app, context& ctx);
 
 // Parses the command line and runs the chosen command; returns the process exit code.
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

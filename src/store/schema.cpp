@@ -182,6 +182,51 @@ CREATE TABLE target_milestone (
     PRIMARY KEY (target_id, period_start)
 ) STRICT, WITHOUT ROWID;
 )sql",
+    // 4: indicators. An indicator belongs to an organisation; a ratio names the two indicators it
+    // divides, so it holds no values of its own. Values are kept in the indicator's unit, which never
+    // changes once defined; a missing period has no row.
+    R"sql(
+CREATE TABLE indicator (
+    id                  INTEGER PRIMARY KEY,
+    organisation_id     INTEGER NOT NULL REFERENCES organisation (id) ON DELETE CASCADE,
+    name                TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    kind                TEXT NOT NULL CHECK (kind IN ('flow', 'level', 'ratio')),
+    unit                TEXT NOT NULL CHECK (length(unit) > 0),
+    direction           TEXT NOT NULL CHECK (direction IN ('up', 'down')),
+    numerator           TEXT,
+    denominator         TEXT,
+    goal_in_unit        REAL,
+    goal_period_kind    TEXT CHECK (goal_period_kind IN ('financial', 'calendar')),
+    goal_deadline_start INTEGER CHECK (goal_deadline_start BETWEEN 1900 AND 2199),
+    goal_baseline_start INTEGER CHECK (goal_baseline_start BETWEEN 1900 AND 2199),
+    source              TEXT NOT NULL DEFAULT '',
+    note                TEXT NOT NULL DEFAULT '',
+    CHECK ((kind = 'ratio') = (numerator IS NOT NULL)),
+    CHECK ((numerator IS NULL) = (denominator IS NULL)),
+    CHECK (kind <> 'ratio' OR unit = '%'),
+    CHECK (goal_in_unit IS NOT NULL OR (goal_deadline_start IS NULL AND goal_baseline_start IS NULL)),
+    CHECK ((goal_period_kind IS NULL) = (goal_deadline_start IS NULL AND goal_baseline_start IS NULL)),
+    UNIQUE (organisation_id, name),
+    FOREIGN KEY (organisation_id, numerator) REFERENCES indicator (organisation_id, name),
+    FOREIGN KEY (organisation_id, denominator) REFERENCES indicator (organisation_id, name)
+) STRICT;
+
+CREATE TABLE indicator_value (
+    indicator_id    INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,
+    area            TEXT NOT NULL DEFAULT '',
+    period_kind     TEXT NOT NULL CHECK (period_kind IN ('financial', 'calendar')),
+    period_start    INTEGER NOT NULL CHECK (period_start BETWEEN 1900 AND 2199),
+    amount_in_unit  REAL NOT NULL,
+    basis           TEXT NOT NULL CHECK (basis IN ('period', 'running-total')),
+    quality         TEXT NOT NULL DEFAULT ''
+                    CHECK (quality IN ('', 'measured', 'estimated', 'published', 'more-than', 'at-least', 'about', 'almost')),
+    source          TEXT NOT NULL DEFAULT '',
+    note            TEXT NOT NULL DEFAULT '',
+    input_file      TEXT NOT NULL DEFAULT '',
+    input_line      INTEGER,
+    PRIMARY KEY (indicator_id, area, period_kind, period_start)
+) STRICT, WITHOUT ROWID;
+)sql",
 };
 
 }  // namespace
