@@ -7,10 +7,11 @@ namespace {
 
 std::string locate(const std::string& file, std::size_t line, const std::string& column,
                    const std::string& message) {
+    // Appended piece by piece: GCC 12 at -O3 misreports `":" + std::to_string(n)` (bug 105329).
     std::string where = file;
-    if (line > 0) where += ":" + std::to_string(line);
-    if (!column.empty()) where += ": column '" + column + "'";
-    return where + ": " + message;
+    if (line > 0) where.append(":").append(std::to_string(line));
+    if (!column.empty()) where.append(": column '").append(column).append("'");
+    return where.append(": ").append(message);
 }
 
 std::string summarise(const std::vector<parse_error>& errors) {

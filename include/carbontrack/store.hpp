@@ -106,6 +106,10 @@ public:
     // A release's figures and populations for the given authorities (every authority when empty),
     // in every year or one: a cell per sub-sector and gas, missing figures left missing.
     area_data area_figures(const area_release& release, const std::vector<std::int64_t>& authority_ids, std::optional<int> year) const;
+    // Every authority's figures summed over sub-sectors and gases, one cell per authority and year
+    // (sub-sector id 0), for totals over a whole release; SQLite's SUM keeps an all-missing year
+    // missing. Not for sector breakdowns.
+    area_data area_authority_totals(const area_release& release) const;
     // Replaces the identifier table (GSS code, mySociety code, name, tier) with `rows`.
     void set_area_codes(const std::vector<area_code_row>& rows);
     std::vector<area_code_row> area_codes() const;

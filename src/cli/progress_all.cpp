@@ -51,7 +51,9 @@ int run_all_authorities(const all_authorities_options& options, context& ctx) {
     if (!release) throw data_error("no area release" + (options.release.empty() ? std::string() : " named '" + options.release + "'") +
                                    "; import one with 'carbontrack area import FILE'");
     const auto areas = rankable_areas(db.area_authorities(release->id), db.area_codes());
-    const auto data = db.area_figures(*release, {}, std::nullopt);
+    // A sector series needs every sub-sector; a total needs only each authority's yearly sums.
+    const auto data = options.series.find(':') == std::string::npos ? db.area_authority_totals(*release)
+                                                                     : db.area_figures(*release, {}, std::nullopt);
     const auto assessments = assess_all_authorities(data, areas, options.series, options.net_zero_year, options.baseline);
 
     std::vector<authority_row> rows;
@@ -76,6 +78,7 @@ int run_all_authorities(const all_authorities_options& options, context& ctx) {
                             {"latest_period", v.latest_period},
                             {"latest_value", maybe(v.latest_value)},
                             {"change_vs_baseline_pct", maybe(v.change_pct)},
+                            {"pathway_value", maybe(v.pathway_value)},
                             {"trend_slope_per_year", maybe(v.slope)},
                             {"projected_net_zero_year", maybe(v.net_zero_year)},
                             {"projected_net_zero_range", v.net_zero_low || v.net_zero_high ? nlohmann::json{maybe(v.net_zero_low), maybe(v.net_zero_high)}

@@ -277,6 +277,20 @@ area_data store::area_figures(const area_release& release, const std::vector<std
     });
 }
 
+area_data store::area_authority_totals(const area_release& release) const {
+    return guarded(impl_->path, [&] {
+        area_data data;
+        data.basis = release.basis();
+        SQLite::Statement totals(impl_->db, "SELECT authority_id, year, sum(territorial_kt), sum(within_scope_kt) FROM area_value "
+                                            "WHERE release_id = ? GROUP BY year, authority_id");
+        totals.bind(1, release.id);
+        while (totals.executeStep())
+            data.cells.push_back({totals.getColumn(0).getInt64(), totals.getColumn(1).getInt(), 0, optional_double(totals.getColumn(2)),
+                                  optional_double(totals.getColumn(3))});
+        return data;
+    });
+}
+
 void store::set_area_codes(const std::vector<area_code_row>& rows) {
     guarded(impl_->path, [&] {
         transaction tx(*this);
