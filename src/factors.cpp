@@ -12,6 +12,10 @@
 namespace carbontrack {
 namespace {
 
+// DESNZ's largest factors are about 28,000 kg CO2e per tonne of material and 25,000 per kg of
+// refrigerant; a thousand-fold margin still catches a value typed in grams or a corrupt export.
+constexpr double max_kg_per_unit = 1e6;
+
 constexpr std::array<std::string_view, 6> key_columns{"factor_year", "factor", "unit", "ghg_unit", "value", "extracted_from"};
 constexpr std::array<std::string_view, 11> flat_columns{"year",    "source_form", "scope",       "level_1", "level_2", "level_3",
                                                         "level_4", "column_text", "uom",         "gas",     "value"};
@@ -50,6 +54,11 @@ bool parse_factor_value(std::string_view text, factor_record& record, error_coll
     }
     if (*value < 0) {
         errors.add(record.line, "a conversion factor cannot be negative (" + std::string(text) + ")", "value");
+        return false;
+    }
+    if (*value > max_kg_per_unit) {
+        errors.add(record.line, csv::magnitude_problem(text, "a conversion factor", max_kg_per_unit, "kg per unit, far above any DESNZ factor"),
+                   "value");
         return false;
     }
     record.kg_per_unit = *value;
@@ -95,6 +104,7 @@ factor_file read_key_layout(const std::filesystem::path& file) {
         if (!parse_factor_value(cells[4], record, errors) || record.name.empty()) continue;
         result.factors.push_back(std::move(record));
     }
+    if (result.factors.empty() && errors.empty()) errors.add(1, "the file has a header but no factors with a value");
     check_duplicates(result.factors, errors);
     errors.throw_if_any();
     return result;
@@ -134,6 +144,7 @@ factor_file read_flat_layout(const std::filesystem::path& file) {
             continue;
         result.factors.push_back(std::move(record));
     }
+    if (result.factors.empty() && errors.empty()) errors.add(1, "the file has a header but no factors with a value");
     check_duplicates(result.factors, errors);
     errors.throw_if_any();
     return result;

@@ -7,6 +7,8 @@
 #include "io/csv_reader.hpp"
 #include "text.hpp"
 
+#include <cmath>
+
 namespace carbontrack {
 namespace {
 
@@ -18,6 +20,9 @@ enum column : std::size_t {
     kind_col, unit_col, direction_col, goal_col, deadline_col, baseline_col, numerator_col, denominator_col
 };
 constexpr std::size_t required_columns = 3;
+// Indicators count trees, vehicles, MWh or percentages; a figure beyond 1e15 in any of them is an
+// export or typing error, and refusing it keeps sums and ratios far from overflow.
+constexpr double max_magnitude = 1e15;
 constexpr std::array definition_columns{kind_col, unit_col, direction_col, goal_col, deadline_col, baseline_col, numerator_col, denominator_col};
 
 class row_reader {
@@ -33,6 +38,10 @@ public:
         if (blank(c)) return std::nullopt;
         auto value = csv::parse_number(cells_[c]);
         if (!value) problem(c, csv::number_problem(cells_[c]));
+        else if (std::abs(*value) > max_magnitude) {
+            problem(c, csv::magnitude_problem(cells_[c], indicator_columns[c], max_magnitude, "beyond any real indicator"));
+            return std::nullopt;
+        }
         return value;
     }
 

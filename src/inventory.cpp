@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <tuple>
 
@@ -15,6 +16,12 @@ namespace {
 
 constexpr std::array<std::string_view, 10> inventory_columns{"period", "scope",   "source",  "activity", "unit",
                                                              "factor", "tco2e",   "quality", "note",     "source_url"};
+// Plausibility bounds: the UK as a whole emits about 400 Mt CO2e a year and uses about 300 TWh of
+// electricity, so one council row beyond these is a typing or export error (and near double's limit
+// a unit conversion would overflow to infinity).
+constexpr double max_tco2e = 1e9;
+constexpr double max_activity = 1e12;  // in the row's own unit: 1e12 kWh is 1,000 TWh
+
 enum column : std::size_t { period_col, scope_col, source_col, activity_col, unit_col, factor_col, tco2e_col, quality_col, note_col, url_col };
 
 std::optional<int> parse_scope(std::string_view text) {
@@ -26,7 +33,7 @@ std::optional<int> parse_scope(std::string_view text) {
     return std::nullopt;
 }
 
-std::optional<double> read_amount(std::string_view cell, std::string_view column, std::size_t line, error_collector& errors) {
+std::optional<double> read_amount(std::string_view cell, std::string_view column, double limit, std::size_t line, error_collector& errors) {
     if (text::trim(cell).empty()) return std::nullopt;
     auto value = csv::parse_number(cell);
     if (!value) {
@@ -35,6 +42,10 @@ std::optional<double> read_amount(std::string_view cell, std::string_view column
     }
     if (*value < 0) {
         errors.add(line, "a negative amount (" + std::string(text::trim(cell)) + ") is not allowed; record reductions as lower figures", std::string(column));
+        return std::nullopt;
+    }
+    if (*value > limit) {
+        errors.add(line, csv::magnitude_problem(cell, "one inventory row", limit, "more than any council could report"), std::string(column));
         return std::nullopt;
     }
     return value;
@@ -117,10 +128,10 @@ std::vector<inventory_input> read_inventory_csv(const std::filesystem::path& fil
         }
         row.source = text::collapse_spaces(cells[source_col]);
         if (text::lower(row.source) == "total") row.source = reported_total_source;
-        row.activity_amount = read_amount(cells[activity_col], "activity", row.line, errors);
+        row.activity_amount = read_amount(cells[activity_col], "activity", max_activity, row.line, errors);
         row.activity_unit = text::collapse_spaces(cells[unit_col]);
         row.factor_name = text::collapse_spaces(cells[factor_col]);
-        row.tco2e = read_amount(cells[tco2e_col], "tco2e", row.line, errors);
+        row.tco2e = read_amount(cells[tco2e_col], "tco2e", max_tco2e, row.line, errors);
         if (auto quality = parse_quality(cells[quality_col])) row.quality = *quality;
         else errors.add(row.line, "quality must be measured, estimated or published, not '" + std::string(cells[quality_col]) + "'", "quality");
         row.note = text::trim(cells[note_col]);
@@ -184,6 +195,12 @@ std::vector<inventory_entry> cost_inventory(const std::vector<inventory_input>& 
         entry.activity_unit = row.activity_unit;
         entry.factor = factor_provenance{chosen->year, chosen->name, chosen->unit, chosen->kg_per_unit, chosen->source};
         entry.emissions = units::emissions(activity, typed_factor(*chosen));
+        if (const double tonnes = in(entry.emissions, units::tonne_co2e); !(tonnes <= max_tco2e)) {
+            char shown[32];
+            std::snprintf(shown, sizeof shown, "%g tCO2e", tonnes);
+            errors.add(row.line, csv::magnitude_problem(shown, "one inventory row", max_tco2e, "check the activity amount and its unit"), "activity");
+            continue;
+        }
         entries.push_back(std::move(entry));
     }
     return entries;

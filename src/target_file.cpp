@@ -6,6 +6,7 @@
 #include "text.hpp"
 
 #include <set>
+#include <variant>
 
 namespace carbontrack {
 namespace {
@@ -36,6 +37,12 @@ units::gas_mass parse_gas_mass(std::string_view text) {
     if (amount->first <= 0) throw data_error("'" + std::string(text) + "' must be more than zero");
     auto mass = units::parse_gas_mass_unit(amount->first, amount->second);
     if (!mass) throw data_error("unknown unit '" + amount->second + "'; use tCO2e, kt CO2e, tCO2 or kt CO2");
+    // A baseline or budget above 1 Gt (more than twice the UK's yearly emissions) is an error in the
+    // figure or its unit; refusing it also keeps the progress maths far from overflow.
+    constexpr double max_tonnes = 1e9;
+    const double tonnes = std::holds_alternative<units::co2e_mass>(*mass) ? in(std::get<units::co2e_mass>(*mass), units::tonne_co2e)
+                                                                           : in(std::get<units::co2_mass>(*mass), units::tonne_co2);
+    if (tonnes > max_tonnes) throw data_error(csv::magnitude_problem(text, "a baseline or budget", max_tonnes, "tonnes, more than twice the UK's yearly emissions"));
     return *mass;
 }
 

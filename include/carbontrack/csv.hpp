@@ -21,6 +21,15 @@ std::optional<std::pair<double, std::string>> parse_amount_with_unit(std::string
 // Why `text` is not a number, for error messages.
 std::string number_problem(std::string_view text);
 
+// Figures beyond a field's plausible size are refused rather than stored: 1e300 kWh is a typing or
+// export error, and near the top of double's range a unit conversion overflows to infinity.
+// "'1e300' is too large for an activity (the limit is 1e+12)"; the limit's reason follows in `why`.
+std::string magnitude_problem(std::string_view text, std::string_view what, double limit, std::string_view why);
+
+// Text is stored and printed as UTF-8. Why `text` is not valid UTF-8 (naming the first bad byte), or
+// an empty string when it is; a Latin-1 or Windows-1252 export fails here rather than as mojibake.
+std::string utf8_problem(std::string_view text);
+
 // The column names of the file's first line (BOM and quotes removed). Throws parse_error at line 1
 // for a missing, unreadable or empty file.
 std::vector<std::string> read_header(const std::filesystem::path& file);

@@ -70,7 +70,7 @@ using passenger_distance = bu::quantity<passenger_distance_unit>;
 
 // An emission factor is CO2e per unit of activity, so activity * factor is CO2e mass by algebra.
 template <class ActivityUnit>
-using factor_unit = bu::divide_typeof_helper<co2e_mass_unit, ActivityUnit>::type;
+using factor_unit = typename bu::divide_typeof_helper<co2e_mass_unit, ActivityUnit>::type;
 template <class ActivityUnit>
 using emission_factor = bu::quantity<factor_unit<ActivityUnit>>;
 

@@ -22,6 +22,12 @@ namespace {
 // A file this broken is not worth reading to the end; the first errors say what is wrong.
 constexpr std::size_t max_errors = 1000;
 constexpr int first_series_year = 2005;  // DESNZ's local-authority series starts in 2005
+// Plausibility bounds. The largest sub-sector figure of any authority is about 11,000 kt and a whole
+// authority's about 50,000 kt; the most populous authority has about 1.1 million people and the
+// largest is 26,500 km2. Beyond these a figure is a unit or export error, never a real value.
+constexpr double max_figure_kt = 1e5;
+constexpr double max_population_thousands = 1e5;
+constexpr double max_area_km2 = 1e6;
 
 int latest_possible_year() {
     const auto today = date::year_month_day{date::floor<date::days>(std::chrono::system_clock::now())};
@@ -195,12 +201,14 @@ public:
         stream.read([&](const std::vector<std::string_view>& cells, std::size_t line) {
             if (!columns_) {
                 columns_ = map_columns(cells, file_.string());
+                header_.assign(cells.begin(), cells.end());
                 summary_.layout = columns_->layout;
                 return true;
             }
             ++summary_.rows;
             if (cells.size() != columns_->width) {
                 errors_.add(line, "the row has " + std::to_string(cells.size()) + " cells but the header has " + std::to_string(columns_->width));
+            } else if (!utf8_valid(cells, line)) {
             } else if (columns_->layout == area_layout::mysociety_wide) {
                 read_wide_row(cells, line);
             } else {
@@ -211,6 +219,7 @@ public:
             return false;
         });
         if (!columns_) throw parse_error(file_.string(), 1, "the file is empty; expected a header line");
+        if (summary_.rows == 0) errors_.add(1, "the file has a header but no rows");
         if (errors_.empty()) {
             for (const auto& [key, seen] : populations_)
                 sink_.add_population({static_cast<std::uint32_t>(key >> 16), static_cast<int>(key & 0xFFFF), seen.population_thousands, seen.area_km2});
@@ -221,6 +230,16 @@ public:
     }
 
 private:
+    bool utf8_valid(const std::vector<std::string_view>& cells, std::size_t line) {
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            if (auto problem = csv::utf8_problem(cells[i]); !problem.empty()) {
+                errors_.add(line, std::move(problem), header_[i]);
+                return false;
+            }
+        }
+        return true;
+    }
+
     static std::string_view cell(const std::vector<std::string_view>& cells, std::size_t at) {
         return at == absent ? std::string_view{} : text::trim(cells[at]);
     }
@@ -246,17 +265,23 @@ private:
         return value;
     }
 
-    // An empty cell is a missing figure; anything else must be a number. False when it is not.
-    bool figure(std::string_view text, std::size_t line, std::string_view column, std::optional<double>& out) {
+    // An empty cell is a missing figure; anything else must be a number no larger than `limit` either
+    // way (net sinks, such as land use, are negative). False when it is not.
+    bool figure(std::string_view text, std::size_t line, std::string_view column, std::optional<double>& out, double limit = max_figure_kt) {
         out.reset();
         if (text.empty()) return true;
         out = csv::parse_number(text);
-        if (!out) errors_.add(line, csv::number_problem(text), std::string(column));
+        if (!out) {
+            errors_.add(line, csv::number_problem(text), std::string(column));
+        } else if (std::abs(*out) > limit) {
+            errors_.add(line, csv::magnitude_problem(text, column, limit, "beyond any real authority"), std::string(column));
+            out.reset();
+        }
         return out.has_value();
     }
 
-    bool positive(std::string_view text, std::size_t line, std::string_view column, std::optional<double>& out) {
-        if (!figure(text, line, column, out)) return false;
+    bool positive(std::string_view text, std::size_t line, std::string_view column, std::optional<double>& out, double limit) {
+        if (!figure(text, line, column, out, limit)) return false;
         if (out && *out <= 0) {
             errors_.add(line, "'" + std::string(text) + "' must be greater than zero", std::string(column));
             return false;
@@ -345,8 +370,8 @@ private:
                               area_text == last_.area;
         std::optional<double> people = last_.people, km2 = last_.km2;
         if (!repeated) {
-            good = positive(population_text, line, names[population], people) && good;
-            good = positive(area_text, line, names[area], km2) && good;
+            good = positive(population_text, line, names[population], people, max_population_thousands) && good;
+            good = positive(area_text, line, names[area], km2, max_area_km2) && good;
         }
         auto who = intern_authority(code, cell(cells, at[la_name]), cell(cells, at[second_tier]), line, names[la_code]);
         if (!good || !who || sector_name.empty() || subsector_name.empty() || gas_name.empty()) return;
@@ -367,8 +392,8 @@ private:
         auto the_year = year(cell(cells, at[wide_year]), line, wide_fixed[wide_year]);
         good = good && the_year;
         std::optional<double> people, km2;
-        good = positive(cell(cells, at[wide_population]), line, wide_fixed[wide_population], people) && good;
-        good = positive(cell(cells, at[wide_area]), line, wide_fixed[wide_area], km2) && good;
+        good = positive(cell(cells, at[wide_population]), line, wide_fixed[wide_population], people, max_population_thousands) && good;
+        good = positive(cell(cells, at[wide_area]), line, wide_fixed[wide_area], km2, max_area_km2) && good;
         std::array<std::optional<double>, wide_subsectors.size()> figures{};
         for (std::size_t s = 0; s < wide_subsectors.size(); ++s)
             if (columns_->subsector_at[s] != absent)
@@ -396,6 +421,7 @@ private:
     error_collector errors_;
     int last_year_;
     std::optional<column_map> columns_;
+    std::vector<std::string> header_;
     area_read_summary summary_;
     intern_table authorities_;
     const intern_table::value_type* last_authority_ = nullptr;

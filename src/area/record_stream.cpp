@@ -18,6 +18,9 @@ namespace {
 // Small enough to keep the importer's footprint a few hundred KiB, large enough that zlib and libcsv
 // spend their time on data rather than calls.
 constexpr std::size_t block_size = 64 * 1024;
+// The same bound as the other importers' reader: no real record comes near it, and a file with no
+// line breaks (a binary file, a lost quote) must not grow the importer's memory without limit.
+constexpr std::size_t max_record_bytes = std::size_t{1} << 24;
 
 struct gzip_closer {
     void operator()(gzFile handle) const noexcept { gzclose(handle); }
@@ -113,6 +116,8 @@ void record_stream::read(const row_handler& on_row) {
         const std::size_t parsed = csv_parse(&guard.parser, block.data(), size, record_state::on_cell, record_state::on_record_end, &state);
         if (state.failure) std::rethrow_exception(state.failure);
         if (state.stopped) return;
+        if (guard.parser.entry_pos + state.text.size() > max_record_bytes)
+            throw parse_error(name_, state.line, "a line is longer than 16 MiB; the file is not a table carbontrack can read");
         if (parsed != size)
             throw parse_error(name_, state.line, std::string("malformed CSV: ") + csv_strerror(csv_error(&guard.parser)) +
                                                      " (a quote inside an unquoted cell, or text after a closing quote)");

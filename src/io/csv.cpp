@@ -6,6 +6,7 @@
 #include <zlib.h>
 
 #include <climits>
+#include <cstdio>
 #include <cstring>
 
 namespace carbontrack::csv {
@@ -55,6 +56,41 @@ std::string describe(const io::error::base& e) {
     if (auto duplicated = dynamic_cast<const io::error::duplicated_column_in_header*>(&e))
         return "the column '" + std::string(duplicated->column_name) + "' appears twice";
     return e.what();
+}
+
+std::string utf8_problem(std::string_view text) {
+    // RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF.
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    for (std::size_t i = 0; i < size;) {
+        const unsigned char lead = bytes[i];
+        std::size_t length = 0;
+        unsigned char low = 0x80, high = 0xBF;  // the allowed range of the second byte
+        if (lead < 0x80) length = 1;
+        else if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+        else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            if (lead == 0xE0) low = 0xA0;
+            if (lead == 0xED) high = 0x9F;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            if (lead == 0xF0) low = 0x90;
+            if (lead == 0xF4) high = 0x8F;
+        }
+        bool good = length > 0 && i + length <= size;
+        for (std::size_t k = 1; good && k < length; ++k) {
+            const unsigned char next = bytes[i + k];
+            good = k == 1 ? next >= low && next <= high : next >= 0x80 && next <= 0xBF;
+        }
+        if (!good) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", lead);
+            return std::string("byte ") + hex + " at position " + std::to_string(i + 1) +
+                   " is not UTF-8; save the file as UTF-8 (Excel: CSV UTF-8)";
+        }
+        i += length;
+    }
+    return {};
 }
 
 std::vector<std::string> read_header(const std::filesystem::path& file) {

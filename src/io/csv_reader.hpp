@@ -3,6 +3,7 @@
 // parser's exceptions into parse_errors with file and line so importers can keep going.
 #pragma once
 
+#include "carbontrack/csv.hpp"
 #include "carbontrack/error.hpp"
 
 // fast-cpp-csv-parser copies file names with strncpy into a fixed buffer it terminates itself;
@@ -36,7 +37,7 @@ public:
     // `columns` are the header names this layout knows; the first `required` of them must be present,
     // the rest are optional. Unknown, missing or duplicated columns are a parse_error at line 1.
     table_reader(const std::filesystem::path& file, const std::array<std::string_view, N>& columns, std::size_t required)
-        : name_(file.string()), reader_(name_, open_byte_source(file)) {
+        : name_(file.string()), columns_(columns), reader_(name_, open_byte_source(file)) {
         try {
             read_header(columns, std::make_index_sequence<N>{});
         } catch (const io::error::header_missing&) {
@@ -51,15 +52,16 @@ public:
         }
     }
 
-    // Reads the next data row. A row the parser rejects is added to `errors` and skipped; returns
-    // false at the end of the file or when the line is too long to continue.
+    // Reads the next data row. A row the parser rejects, or with a cell that is not UTF-8, is added to
+    // `errors` and skipped; returns false at the end of the file or when the line is too long to continue.
     bool next(row& out, error_collector& errors) {
         for (;;) {
             try {
                 if (!read_row(out, std::make_index_sequence<N>{})) return false;
-                return true;
+                if (utf8_valid(out, errors)) return true;
             } catch (const io::error::line_length_limit_exceeded&) {
-                errors.add(line() + 1, "a line is longer than 16 MiB; the file is not a table carbontrack can read");
+                // fast-cpp-csv-parser counts the line before it finds it too long, so line() is that line.
+                errors.add(line(), "a line is longer than 16 MiB; the file is not a table carbontrack can read");
                 return false;
             } catch (const io::error::base& e) {
                 errors.add(line(), describe(e));
@@ -72,6 +74,16 @@ public:
     const std::string& file_name() const { return name_; }
 
 private:
+    bool utf8_valid(const row& cells, error_collector& errors) const {
+        for (std::size_t i = 0; i < N; ++i) {
+            if (auto problem = utf8_problem(cells[i]); !problem.empty()) {
+                errors.add(line(), std::move(problem), std::string(columns_[i]));
+                return false;
+            }
+        }
+        return true;
+    }
+
     template <std::size_t... I>
     void read_header(const std::array<std::string_view, N>& columns, std::index_sequence<I...>) {
         reader_.read_header(io::ignore_missing_column, std::string(columns[I])...);
@@ -86,6 +98,7 @@ private:
     }
 
     std::string name_;
+    std::array<std::string_view, N> columns_;
     io::CSVReader<N, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>> reader_;
     std::array<bool, N> present_{};
 };

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace carbontrack::csv {
 namespace {
@@ -64,6 +65,13 @@ std::string number_problem(std::string_view raw) {
     if (lowered.find("nan") != std::string::npos || lowered.find("inf") != std::string::npos)
         return "'" + std::string(text) + "' is not a finite number";
     return "'" + std::string(text) + "' is not a number";
+}
+
+std::string magnitude_problem(std::string_view text, std::string_view what, double limit, std::string_view why) {
+    char shown[32];
+    std::snprintf(shown, sizeof shown, "%g", limit);
+    return "'" + std::string(text::trim(text)) + "' is too large for " + std::string(what) + " (the limit is " + shown + ": " +
+           std::string(why) + ")";
 }
 
 }  // namespace carbontrack::csv

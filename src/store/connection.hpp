@@ -10,6 +10,7 @@
 #include "carbontrack/error.hpp"
 
 #include <filesystem>
+#include <string>
 
 namespace carbontrack {
 
@@ -38,6 +39,10 @@ inline period_kind kind_from_key(const std::string& key) {
 }  // namespace carbontrack
 
 namespace carbontrack::storage_errors {
+// How long a connection waits for another process's write to finish: 5 seconds, or
+// $CARBONTRACK_BUSY_TIMEOUT_MS (tests shorten it; a slow shared disk may want it longer).
+int busy_timeout_ms();
+
 // Runs `action`, turning SQLite's exceptions into storage_error with a message a user can act on.
 template <class Action>
 auto guarded(const std::filesystem::path& file, Action&& action) -> decltype(action()) {
@@ -47,7 +52,7 @@ auto guarded(const std::filesystem::path& file, Action&& action) -> decltype(act
         const int code = e.getErrorCode();
         if (code == 5 /* SQLITE_BUSY */ || code == 6 /* SQLITE_LOCKED */)
             throw storage_error(file.string() + ": the database is busy (another carbontrack is writing); waited " +
-                                "5 seconds, try again when it has finished");
+                                std::to_string(busy_timeout_ms()) + " ms, try again when it has finished");
         throw storage_error(file.string() + ": " + e.what());
     }
 }

@@ -4,24 +4,33 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
 #include <vector>
 
 namespace carbontrack {
 
 using storage_errors::guarded;
 
-namespace {
-
-constexpr int busy_timeout_ms = 5000;
-
-}  // namespace
+int storage_errors::busy_timeout_ms() {
+    static const int timeout = [] {
+        constexpr int fallback = 5000;
+        const char* text = std::getenv("CARBONTRACK_BUSY_TIMEOUT_MS");
+        if (!text || !*text) return fallback;
+        int value = 0;
+        const auto [end, ec] = std::from_chars(text, text + std::strlen(text), value);
+        return ec == std::errc{} && *end == '\0' && value >= 0 ? value : fallback;
+    }();
+    return timeout;
+}
 
 store::store(const std::filesystem::path& file, open_mode mode) {
     if (mode == open_mode::must_exist && !std::filesystem::exists(file))
         throw storage_error(file.string() + ": no database here; create one with 'carbontrack init' or point --db at it");
     guarded(file, [&] {
         impl_ = std::make_unique<impl>(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        impl_->db.setBusyTimeout(busy_timeout_ms);
+        impl_->db.setBusyTimeout(storage_errors::busy_timeout_ms());
         impl_->db.exec("PRAGMA foreign_keys = ON");
         // WAL lets readers run while an import writes; NORMAL sync is durable at each commit in WAL mode.
         impl_->db.exec("PRAGMA journal_mode = WAL");
@@ -119,6 +128,8 @@ organisation store::default_organisation() {
 }
 
 void store::set_default_organisation(const std::string& name) {
+    // Re-running init must not rewrite the row: the audit trail would record a change that is none.
+    if (auto current = find_organisation(name); current && current->is_default) return;
     transaction tx(*this);
     auto chosen = ensure_organisation(name);
     guarded(impl_->path, [&] {
