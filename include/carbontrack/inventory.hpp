@@ -7,6 +7,7 @@
 #include "carbontrack/units.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -49,6 +50,16 @@ struct factor_provenance {
     std::string source;
 };
 
+// Marks a figure an explicit restatement replaced (restate.hpp): which, when, why, and what was first reported.
+struct restatement_mark {
+    std::int64_t id = 0;
+    std::string reason;
+    std::string applied_at;  // UTC, ISO-8601
+    units::co2e_mass first_reported;
+    double first_reported_kg_co2e_per_unit = 0;
+    double restated_kg_co2e_per_unit = 0;  // the factor value the latest restatement set
+};
+
 // A costed row, as stored.
 struct inventory_entry {
     period when = calendar_year{1900};
@@ -63,6 +74,7 @@ struct inventory_entry {
     std::string source_url;
     std::string input_file;
     std::size_t input_line = 0;
+    std::optional<restatement_mark> restated;  // set only on a figure a restatement replaced
 
     bool is_reported_total() const { return !scope && source == reported_total_source; }
     // The identity a re-import matches on: period, scope, source and factor.

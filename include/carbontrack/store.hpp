@@ -3,9 +3,11 @@
 #pragma once
 
 #include "carbontrack/area.hpp"
+#include "carbontrack/audit.hpp"
 #include "carbontrack/factors.hpp"
 #include "carbontrack/indicator.hpp"
 #include "carbontrack/inventory.hpp"
+#include "carbontrack/restate.hpp"
 #include "carbontrack/target.hpp"
 
 #include <cstdint>
@@ -129,6 +131,53 @@ public:
     import_result add_indicators(std::int64_t organisation_id, const indicator_batch& batch);
     std::vector<indicator_definition> indicator_definitions(std::int64_t organisation_id) const;
     std::vector<indicator_value> indicator_values(std::int64_t organisation_id) const;
+
+    // ---- audit trail (audit_store.cpp)
+    // One command's change to the database, audited. It takes the write lock at once (BEGIN IMMEDIATE,
+    // waiting out the busy timeout) so what the command reads before it writes cannot go stale, and counts
+    // every row inserted, updated or deleted in any table meanwhile (cascades and WITHOUT ROWID tables
+    // too). commit() appends the audit record, when anything changed, and commits; destroyed uncommitted,
+    // it rolls back the change and its record together. Store calls made inside nest as savepoints.
+    class audited_change {
+    public:
+        audited_change(store& s, audit_entry draft);
+        ~audited_change();
+        audited_change(const audited_change&) = delete;
+        audited_change& operator=(const audited_change&) = delete;
+
+        void set_organisation(const std::string& name);
+        // The record appended, or nullopt when the command changed nothing (a re-run logs nothing).
+        std::optional<audit_entry> commit();
+
+        struct row_counts;
+
+    private:
+        store& store_;
+        audit_entry draft_;
+        std::unique_ptr<row_counts> counts_;
+        bool done_ = false;
+    };
+    // The newest `limit` records (every record when nullopt), oldest first.
+    std::vector<audit_entry> audit_log(std::optional<std::size_t> limit = std::nullopt) const;
+
+    // ---- factor revisions and restatements (restate_store.cpp)
+    // Stores a revised factor set as `revision` beside the published factors, never over them: factors
+    // equal to the published ones are counted unchanged; one with no published original, or one the
+    // revision already holds with another value, is an import_errors at its line.
+    import_result add_factor_revision(const std::string& revision, const std::vector<factor_record>& factors, const std::string& input_file);
+    // The CO2e factor now stored for a year, name and unit: the latest revision's value, else the published one.
+    std::optional<factor_record> current_factor(int year, const std::string& name, const std::string& unit) const;
+    // Writes the plan's new figures for the organisation, keeping the old ones in the history, under one
+    // restatement record with its reason; returns the restatement's id.
+    std::int64_t apply_restatement(std::int64_t organisation_id, const restatement_plan& plan, const std::string& periods, const std::string& reason);
+
+    // ---- backup and integrity (backup_store.cpp)
+    // Copies the database with SQLite's online backup API into `target`, a file that must not exist yet;
+    // readers and writers may carry on meanwhile.
+    void backup_to(const std::filesystem::path& target) const;
+    // PRAGMA integrity_check and PRAGMA foreign_key_check, one line per problem; empty when sound.
+    std::vector<std::string> integrity_problems() const;
+    std::vector<std::string> foreign_key_problems() const;
 
     struct impl;
 

@@ -19,7 +19,7 @@ void report(std::ostream& err, const import_errors& e) {
 }  // namespace
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-    context ctx{out, err, {}, {}, {}};
+    context ctx(out, err);
     CLI::App app{"carbontrack: greenhouse-gas inventory, area emissions and progress to net zero", "carbontrack"};
     app.set_version_flag("--version", std::string("carbontrack ") + CARBONTRACK_VERSION);
     app.add_option("--db", ctx.db_option, "Database file (default: $CARBONTRACK_DB or ./carbontrack.db)");
@@ -33,6 +33,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     register_progress(app, ctx);
     register_area(app, ctx);
     register_indicator(app, ctx);
+    register_log(app, ctx);
+    register_backup(app, ctx);
+    register_check(app, ctx);
+    register_restate(app, ctx);
     for (auto* sub : app.get_subcommands({})) {
         sub->fallthrough();
         for (auto* leaf : sub->get_subcommands({})) leaf->fallthrough();
@@ -40,6 +44,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 
     try {
         app.parse(argc, argv);
+        ctx.record_invocation(argc, argv, app);
     } catch (const CLI::CallForHelp&) {
         out << app.help();
         return ok;
@@ -55,7 +60,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     }
 
     try {
-        return ctx.action ? ctx.action() : usage;
+        return ctx.action ? ctx.finish(ctx.action()) : usage;
     } catch (const import_errors& e) {
         report(err, e);
     } catch (const error& e) {

@@ -94,7 +94,7 @@ std::string percent(const std::optional<double>& pct, output::format format) {
 int run_import(const import_options& options, context& ctx) {
     const auto layout = detect_area_layout(options.file);
     const std::string name = options.release.empty() ? default_release_name(options.file) : options.release;
-    store db = ctx.open(store::open_mode::create_if_missing);
+    store& db = ctx.open_for_change();
     area_read_summary read;
     const auto outcome = db.import_area_release(name, layout, options.file, options.replace,
                                                 [&](area_sink& sink) { read = read_area_file(options.file, sink); });
@@ -110,7 +110,7 @@ int run_import(const import_options& options, context& ctx) {
 
 int run_codes(const codes_options& options, context& ctx) {
     const auto rows = read_area_codes(options.file);
-    store db = ctx.open(store::open_mode::create_if_missing);
+    store& db = ctx.open_for_change();
     db.set_area_codes(rows);
     ctx.out << "Stored " << rows.size() << " authority identifiers from " << options.file << ".\n";
     return ok;

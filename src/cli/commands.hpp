@@ -12,6 +12,10 @@ void register_target(CLI::App& app, context& ctx);
 void register_progress(CLI::App& app, context& ctx);
 void register_area(CLI::App& app, context& ctx);
 void register_indicator(CLI::App& app, context& ctx);
+void register_log(CLI::App& app, context& ctx);
+void register_backup(CLI::App& app, context& ctx);
+void register_check(CLI::App& app, context& ctx);
+void register_restate(CLI::App& app, context& ctx);
 
 // Parses the command line and runs the chosen command; returns the process exit code.
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

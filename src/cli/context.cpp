@@ -1,5 +1,6 @@
 #include "cli/context.hpp"
 
+#include "carbontrack/audit.hpp"
 #include "carbontrack/error.hpp"
 #include "carbontrack/period.hpp"
 
@@ -24,15 +25,51 @@ std::filesystem::path context::database_path() const {
 
 store context::open(store::open_mode mode) const { return store(database_path(), mode); }
 
-organisation context::organisation_for(store& s, bool create) const {
-    std::string name = !org_option.empty() ? org_option : environment("CARBONTRACK_ORG");
-    if (name.empty()) return s.default_organisation();
-    if (create) return s.ensure_organisation(name);
-    if (auto found = s.find_organisation(name)) return *found;
-    std::string known;
-    for (const auto& o : s.organisations()) known += (known.empty() ? "" : ", ") + o.name;
-    throw data_error("no organisation named '" + name + "' in " + database_path().string() +
-                     (known.empty() ? std::string() : " (known: " + known + ")"));
+organisation context::organisation_for(store& s, bool create) {
+    const auto chosen = [&] {
+        std::string name = !org_option.empty() ? org_option : environment("CARBONTRACK_ORG");
+        if (name.empty()) return s.default_organisation();
+        if (create) return s.ensure_organisation(name);
+        if (auto found = s.find_organisation(name)) return *found;
+        std::string known;
+        for (const auto& o : s.organisations()) known += (known.empty() ? "" : ", ") + o.name;
+        throw data_error("no organisation named '" + name + "' in " + database_path().string() +
+                         (known.empty() ? std::string() : " (known: " + known + ")"));
+    }();
+    if (change_) change_->set_organisation(chosen.name);
+    return chosen;
+}
+
+void context::record_invocation(int argc, const char* const* argv, const CLI::App& app) {
+    command_line_ = quoted_command_line(argc, argv);
+    const CLI::App* chosen = &app;
+    while (!chosen->get_subcommands().empty()) chosen = chosen->get_subcommands().front();
+    // An importer's input is its positional argument naming a file, so the audit trail finds it without
+    // each command saying so; a positional that names no file (a target's name) is not an input.
+    for (const auto* option : chosen->get_options([](const CLI::Option* o) { return o->get_positional() && o->count() > 0; })) {
+        const auto& value = option->results().front();
+        if (std::error_code e; std::filesystem::is_regular_file(value, e)) {
+            input_file_ = value;
+            return;
+        }
+    }
+}
+
+store& context::open_for_change(store::open_mode mode) {
+    audit_entry draft;
+    draft.command = command_line_;
+    draft.input_file = input_file_;
+    if (!input_file_.empty()) draft.input_sha256 = file_sha256(input_file_);
+    changing_store_.emplace(database_path(), mode);
+    change_.emplace(*changing_store_, std::move(draft));
+    return *changing_store_;
+}
+
+int context::finish(int exit_code) {
+    if (change_ && exit_code == ok) change_->commit();
+    change_.reset();
+    changing_store_.reset();
+    return exit_code;
 }
 
 void add_format_option(CLI::App& command, output::format& target) {

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -17,6 +18,8 @@ namespace carbontrack::cli {
 enum exit_code : int { ok = 0, failed = 1, usage = 2 };
 
 struct context {
+    context(std::ostream& out_stream, std::ostream& err_stream) : out(out_stream), err(err_stream) {}
+
     std::ostream& out;
     std::ostream& err;
     std::string db_option;
@@ -28,7 +31,21 @@ struct context {
     store open(store::open_mode mode = store::open_mode::must_exist) const;
     // --org, then $CARBONTRACK_ORG, then the database's default organisation. `create` makes a named
     // organisation that does not exist yet (imports); otherwise an unknown name is a data_error.
-    organisation organisation_for(store& s, bool create) const;
+    organisation organisation_for(store& s, bool create);
+
+    // The audit trail. A command that changes the database opens it with open_for_change(): everything it
+    // writes becomes one audited change (command line, FILE argument and its SHA-256, organisation, rows
+    // counted by the store), committed by finish() when the command succeeds and rolled back otherwise.
+    void record_invocation(int argc, const char* const* argv, const CLI::App& app);
+    store& open_for_change(store::open_mode mode = store::open_mode::create_if_missing);
+    int finish(int exit_code);
+
+private:
+    std::string command_line_;
+    std::string input_file_;
+    // Declared before the change so the change is closed first.
+    std::optional<store> changing_store_;
+    std::optional<store::audited_change> change_;
 };
 
 // The --format option every data-printing command takes.

@@ -8,6 +8,7 @@ namespace {
 
 struct import_options {
     std::string file;
+    std::string revision;
 };
 
 struct list_options {
@@ -19,8 +20,9 @@ struct list_options {
 
 int run_import(const import_options& options, context& ctx) {
     const auto parsed = read_factor_file(options.file);
-    store db = ctx.open(store::open_mode::create_if_missing);
-    const auto result = db.add_factors(parsed.factors, options.file);
+    store& db = ctx.open_for_change();
+    const auto result = options.revision.empty() ? db.add_factors(parsed.factors, options.file)
+                                                 : db.add_factor_revision(options.revision, parsed.factors, options.file);
     int first = 0, last = 0;
     for (const auto& f : parsed.factors) {
         first = first == 0 ? f.year : std::min(first, f.year);
@@ -73,6 +75,7 @@ void register_factors(CLI::App& app, context& ctx) {
     auto import_opts = std::make_shared<import_options>();
     auto* import = factors->add_subcommand("import", "Import a factor file: the key CSV or the DESNZ flat file as CSV (.csv or .csv.gz)");
     import->add_option("FILE", import_opts->file, "Factor file")->required();
+    import->add_option("--as-revision", import_opts->revision, "Store changed values as this named revision beside the published factors (see 'restate')");
     import->callback([import_opts, &ctx] { ctx.action = [import_opts, &ctx] { return run_import(*import_opts, ctx); }; });
 
     auto list_opts = std::make_shared<list_options>();

@@ -60,7 +60,7 @@ struct progress_options {
 };
 
 int store_batch(const indicator_batch& batch, context& ctx) {
-    store db = ctx.open(store::open_mode::create_if_missing);
+    store& db = ctx.open_for_change();
     const auto org = ctx.organisation_for(db, true);
     const auto result = db.add_indicators(org.id, batch);
     ctx.out << "Imported " << result.added << " indicator definitions and values for " << org.name << " from " << batch.input_file << "; "

@@ -11,7 +11,7 @@ struct init_options {
 int run(const init_options& options, context& ctx) {
     const auto path = ctx.database_path();
     const bool existed = std::filesystem::exists(path);
-    store db = ctx.open(store::open_mode::create_if_missing);
+    store& db = ctx.open_for_change();
     std::string name = !options.organisation.empty() ? options.organisation : ctx.org_option;
     if (!name.empty()) db.set_default_organisation(name);
     const auto chosen = db.default_organisation();

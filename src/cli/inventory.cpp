@@ -5,6 +5,7 @@
 #include "carbontrack/error.hpp"
 #include "carbontrack/inventory.hpp"
 #include "carbontrack/summary.hpp"
+#include "cli/restatement_marks.hpp"
 
 #include <map>
 
@@ -44,7 +45,7 @@ factor_lookup lookup_in(const store& db) {
 
 // Costs and stores rows in one transaction; nothing is written unless every row is good.
 int store_rows(const std::vector<inventory_input>& rows, const std::string& input_name, context& ctx) {
-    store db = ctx.open(store::open_mode::create_if_missing);
+    store& db = ctx.open_for_change();
     const auto org = ctx.organisation_for(db, true);
     error_collector errors(input_name);
     auto entries = cost_inventory(rows, lookup_in(db), input_name, errors);
@@ -100,7 +101,8 @@ int run_list(const list_options& options, context& ctx) {
                                {"tco2e", in(e.emissions, units::tonne_co2e)},
                                {"quality", to_string(e.quality)},
                                {"note", e.note},
-                               {"source_url", e.source_url}};
+                               {"source_url", e.source_url},
+                               {"restated", restatement_json(e.restated)}};
             if (e.factor) {
                 row["activity"] = *e.activity_amount;
                 row["activity_unit"] = e.activity_unit;
@@ -118,6 +120,8 @@ int run_list(const list_options& options, context& ctx) {
                                     {"factor", false}, {"factor year", true}, {"kg CO2e per unit", true}, {"tCO2e", true},
                                     {"quality", false}, {"note", false}})
         t.add_column(heading, numeric);
+    const bool any_restated = std::any_of(entries.begin(), entries.end(), [](const inventory_entry& e) { return e.restated.has_value(); });
+    if (any_restated) t.add_column("restated", false);
     for (const auto& e : entries) {
         const double tonnes = in(e.emissions, units::tonne_co2e);
         t.rows.push_back({e.when.label(), scope_label(e.scope), e.source,
@@ -125,6 +129,7 @@ int run_list(const list_options& options, context& ctx) {
                           e.activity_unit, e.factor ? e.factor->name : "", e.factor ? std::to_string(e.factor->year) : "",
                           e.factor ? output::exact_number(e.factor->kg_co2e_per_unit) : "",
                           table ? output::display_number(tonnes) : output::exact_number(tonnes), std::string(to_string(e.quality)), e.note});
+        if (any_restated) t.rows.back().push_back(restatement_label(e.restated));
     }
     if (table) ctx.out << org.name << ": own-operations inventory\n";
     write(ctx.out, options.format, t);
@@ -146,7 +151,8 @@ std::string qualities_label(const std::vector<quality_flag>& qualities) {
     return label;
 }
 
-nlohmann::json summary_json(const organisation& org, breakdown by, const std::vector<period_summary>& summaries) {
+nlohmann::json summary_json(const organisation& org, breakdown by, const std::vector<period_summary>& summaries,
+                            const std::vector<inventory_entry>& entries) {
     auto periods = nlohmann::json::array();
     for (const auto& s : summaries) {
         auto rows = nlohmann::json::array();
@@ -166,7 +172,8 @@ nlohmann::json summary_json(const organisation& org, breakdown by, const std::ve
                            {"unattributed_tco2e", unattributed ? nlohmann::json(in(*unattributed, units::tonne_co2e)) : nlohmann::json(nullptr)},
                            {"total_tco2e", s.total() ? nlohmann::json(in(*s.total(), units::tonne_co2e)) : nlohmann::json(nullptr)},
                            {"total_basis", s.total_basis()},
-                           {"quality", qualities}});
+                           {"quality", qualities},
+                           {"restated", period_restatements_json(entries, s.when)}});
     }
     return {{"organisation", org.name}, {"unit", "tCO2e"}, {"by", to_string(by)}, {"periods", periods}};
 }
@@ -184,7 +191,7 @@ int run_summary(const summary_options& options, context& ctx) {
     }
     const auto summaries = summarise(entries, by, rule);
     if (options.format == output::format::json) {
-        ctx.out << summary_json(org, by, summaries).dump(2) << '\n';
+        ctx.out << summary_json(org, by, summaries, entries).dump(2) << '\n';
         return ok;
     }
     const bool table = options.format == output::format::table;
@@ -200,6 +207,8 @@ int run_summary(const summary_options& options, context& ctx) {
     t.add_column("total tCO2e", true);
     t.add_column("total basis", false);
     t.add_column("quality", false);
+    const bool any_restated = std::any_of(entries.begin(), entries.end(), [](const inventory_entry& e) { return e.restated.has_value(); });
+    if (any_restated) t.add_column("restated", false);
     const bool any_reported = rule == total_rule::reported_only;
     for (const auto& s : summaries) {
         std::vector<std::string> row{s.when.label()};
@@ -212,6 +221,7 @@ int run_summary(const summary_options& options, context& ctx) {
         row.push_back(s.total() ? number(*s.total()) : (table ? "-" : ""));
         row.push_back(std::string(s.total_basis()));
         row.push_back(qualities_label(s.qualities));
+        if (any_restated) row.push_back(period_restatements_label(entries, s.when));
         t.rows.push_back(std::move(row));
     }
     if (table) ctx.out << org.name << ": own-operations emissions by " << options.by << " (tCO2e)\n";

@@ -58,14 +58,14 @@ int run_add(const add_options& options, context& ctx) {
     if (!options.baseline_value.empty()) d.baseline_value = parse_gas_mass(options.baseline_value);
     if (!options.budget.empty()) d.budget = carbon_budget{parse_gas_mass(options.budget), parse_period(options.budget_from)};
     const target t(std::move(d));
-    store db = ctx.open(store::open_mode::create_if_missing);
+    store& db = ctx.open_for_change();
     const auto org = ctx.organisation_for(db, true);
     return report_added(db.add_target(org.id, t, options.replace), t, org, ctx);
 }
 
 int run_import(const import_options& options, context& ctx) {
     const auto rows = read_targets_csv(options.file);
-    store db = ctx.open(store::open_mode::create_if_missing);
+    store& db = ctx.open_for_change();
     const auto org = ctx.organisation_for(db, true);
     store::transaction tx(db);
     error_collector errors(options.file);
@@ -119,7 +119,7 @@ int run_list(const list_options& options, context& ctx) {
 }
 
 int run_remove(const remove_options& options, context& ctx) {
-    store db = ctx.open();
+    store& db = ctx.open_for_change(store::open_mode::must_exist);
     const auto org = ctx.organisation_for(db, false);
     if (!db.remove_target(org.id, options.name)) throw data_error("no target named '" + options.name + "' for " + org.name);
     ctx.out << "Removed target '" << options.name << "' from " << org.name << ".\n";

@@ -11,7 +11,11 @@ namespace {
 
 constexpr const char* entry_columns =
     "period_kind, period_start, scope, source, activity_amount, activity_unit, factor_year, factor_name, factor_unit, "
-    "factor_kg_co2e_per_unit, factor_source, emissions_kg_co2e, quality, note, source_url, input_file, ifnull(input_line, 0)";
+    "factor_kg_co2e_per_unit, factor_source, emissions_kg_co2e, quality, note, source_url, input_file, ifnull(input_line, 0), "
+    "restatement_id, restatement_reason, restatement_applied_at, first_reported_kg_co2e, first_reported_factor_kg_co2e_per_unit, "
+    "restated_factor_kg_co2e_per_unit";
+// Rows with the mark of their latest restatement, if any (migration 5).
+constexpr const char* entry_source = "inventory_row LEFT JOIN restated_inventory_row ON restated_row_id = inventory_row.id";
 
 inventory_entry read_entry(SQLite::Statement& row) {
     inventory_entry e;
@@ -30,6 +34,10 @@ inventory_entry read_entry(SQLite::Statement& row) {
     e.source_url = row.getColumn(14).getString();
     e.input_file = row.getColumn(15).getString();
     e.input_line = static_cast<std::size_t>(row.getColumn(16).getInt64());
+    if (!row.getColumn(17).isNull())
+        e.restated = restatement_mark{row.getColumn(17).getInt64(), row.getColumn(18).getString(), row.getColumn(19).getString(),
+                                      row.getColumn(20).getDouble() * units::kilogram_co2e, row.getColumn(21).getDouble(),
+                                      row.getColumn(22).getDouble()};
     return e;
 }
 
@@ -74,8 +82,8 @@ import_result store::add_inventory(std::int64_t organisation_id, const std::vect
         std::optional<period_kind> stored_kind;
         if (kinds.executeStep()) stored_kind = kind_from_key(kinds.getColumn(0).getString());
 
-        SQLite::Statement existing(impl_->db, std::string("SELECT ") + entry_columns +
-                                                  " FROM inventory_row WHERE organisation_id = ? AND period_kind = ? AND period_start = ?"
+        SQLite::Statement existing(impl_->db, std::string("SELECT ") + entry_columns + " FROM " + entry_source +
+                                                  " WHERE organisation_id = ? AND period_kind = ? AND period_start = ?"
                                                   " AND ifnull(scope, 0) = ? AND source = ? AND ifnull(factor_name, '') = ?");
         SQLite::Statement insert(impl_->db,
                                  "INSERT INTO inventory_row (organisation_id, period_kind, period_start, scope, source, activity_amount, "
@@ -99,7 +107,7 @@ import_result store::add_inventory(std::int64_t organisation_id, const std::vect
             existing.bind(6, e.factor ? e.factor->name : std::string());
             if (existing.executeStep()) {
                 const auto stored = read_entry(existing);
-                if (stored.same_content(e)) {
+                if (stored.same_content(e) || as_first_reported(stored).same_content(e)) {
                     ++result.unchanged;
                 } else {
                     conflicts.add(e.input_line, e.when.label() + " " + e.source + " is already recorded with different figures (from " +
@@ -122,8 +130,8 @@ import_result store::add_inventory(std::int64_t organisation_id, const std::vect
 std::vector<inventory_entry> store::inventory(std::int64_t organisation_id, std::optional<period> only) const {
     return guarded(impl_->path, [&] {
         std::vector<inventory_entry> result;
-        SQLite::Statement query(impl_->db, std::string("SELECT ") + entry_columns +
-                                               " FROM inventory_row WHERE organisation_id = ?1"
+        SQLite::Statement query(impl_->db, std::string("SELECT ") + entry_columns + " FROM " + entry_source +
+                                               " WHERE organisation_id = ?1"
                                                " AND (?2 IS NULL OR (period_kind = ?2 AND period_start = ?3))"
                                                " ORDER BY period_kind, period_start, ifnull(scope, 0), source, ifnull(factor_name, '')");
         query.bind(1, organisation_id);

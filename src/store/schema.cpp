@@ -227,6 +227,85 @@ CREATE TABLE indicator_value (
     PRIMARY KEY (indicator_id, area, period_kind, period_start)
 ) STRICT, WITHOUT ROWID;
 )sql",
+    // 5: the audit trail, revised factor sets and restatements. The log, the restatements and the history
+    // of restated figures are evidence: the database itself refuses to update or delete them.
+    R"sql(
+CREATE TABLE audit_log (
+    id              INTEGER PRIMARY KEY,
+    recorded_at     TEXT NOT NULL CHECK (recorded_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    command         TEXT NOT NULL CHECK (length(command) > 0),
+    input_file      TEXT NOT NULL DEFAULT '',
+    input_sha256    TEXT NOT NULL DEFAULT '' CHECK (input_sha256 = '' OR (length(input_sha256) = 64 AND input_sha256 NOT GLOB '*[^0-9a-f]*')),
+    organisation    TEXT NOT NULL DEFAULT '',
+    rows_added      INTEGER NOT NULL CHECK (rows_added >= 0),
+    rows_changed    INTEGER NOT NULL CHECK (rows_changed >= 0),
+    rows_removed    INTEGER NOT NULL CHECK (rows_removed >= 0),
+    schema_version  INTEGER NOT NULL
+) STRICT;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+-- A revised factor is stored beside the published one it revises, never over it.
+CREATE TABLE factor_revision (
+    id           INTEGER PRIMARY KEY,
+    revision     TEXT NOT NULL CHECK (length(trim(revision)) > 0),
+    factor_year  INTEGER NOT NULL,
+    name         TEXT NOT NULL,
+    unit         TEXT NOT NULL,
+    gas          TEXT NOT NULL,
+    kg_per_unit  REAL NOT NULL CHECK (kg_per_unit >= 0),
+    scope        TEXT NOT NULL DEFAULT '',
+    source       TEXT NOT NULL DEFAULT '',
+    input_file   TEXT NOT NULL DEFAULT '',
+    input_line   INTEGER,
+    UNIQUE (revision, factor_year, name, unit, gas),
+    FOREIGN KEY (factor_year, name, unit, gas) REFERENCES factor (factor_year, name, unit, gas)
+) STRICT;
+
+CREATE TABLE restatement (
+    id               INTEGER PRIMARY KEY,
+    organisation_id  INTEGER NOT NULL REFERENCES organisation (id) ON DELETE RESTRICT,
+    factor_year      INTEGER NOT NULL CHECK (factor_year BETWEEN 1990 AND 2100),
+    periods          TEXT NOT NULL DEFAULT '',
+    reason           TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    applied_at       TEXT NOT NULL
+) STRICT;
+
+-- Each restated row's figures before and after, so the first reported figure is never lost.
+CREATE TABLE inventory_row_history (
+    restatement_id                INTEGER NOT NULL REFERENCES restatement (id) ON DELETE RESTRICT,
+    inventory_row_id              INTEGER NOT NULL REFERENCES inventory_row (id) ON DELETE RESTRICT,
+    old_factor_kg_co2e_per_unit   REAL NOT NULL,
+    old_factor_source             TEXT NOT NULL,
+    old_emissions_kg_co2e         REAL NOT NULL,
+    new_factor_kg_co2e_per_unit   REAL NOT NULL,
+    new_factor_source             TEXT NOT NULL,
+    new_emissions_kg_co2e         REAL NOT NULL,
+    PRIMARY KEY (inventory_row_id, restatement_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER restatement_no_update BEFORE UPDATE ON restatement BEGIN SELECT RAISE(ABORT, 'restatements are append-only'); END;
+CREATE TRIGGER restatement_no_delete BEFORE DELETE ON restatement BEGIN SELECT RAISE(ABORT, 'restatements are append-only'); END;
+CREATE TRIGGER inventory_row_history_no_update BEFORE UPDATE ON inventory_row_history
+    BEGIN SELECT RAISE(ABORT, 'restated figures are append-only'); END;
+CREATE TRIGGER inventory_row_history_no_delete BEFORE DELETE ON inventory_row_history
+    BEGIN SELECT RAISE(ABORT, 'restated figures are append-only'); END;
+
+-- A restated row's latest restatement and the figure first reported before any restatement.
+CREATE VIEW restated_inventory_row AS
+SELECT latest.inventory_row_id AS restated_row_id,
+       latest.restatement_id AS restatement_id,
+       r.reason AS restatement_reason,
+       r.applied_at AS restatement_applied_at,
+       first.old_emissions_kg_co2e AS first_reported_kg_co2e,
+       first.old_factor_kg_co2e_per_unit AS first_reported_factor_kg_co2e_per_unit,
+       latest.new_factor_kg_co2e_per_unit AS restated_factor_kg_co2e_per_unit
+FROM inventory_row_history latest
+JOIN restatement r ON r.id = latest.restatement_id
+JOIN inventory_row_history first ON first.inventory_row_id = latest.inventory_row_id
+WHERE latest.restatement_id = (SELECT max(restatement_id) FROM inventory_row_history WHERE inventory_row_id = latest.inventory_row_id)
+  AND first.restatement_id = (SELECT min(restatement_id) FROM inventory_row_history WHERE inventory_row_id = latest.inventory_row_id);
+)sql",
 };
 
 }  // namespace
