@@ -58,8 +58,9 @@ struct band_layer {
     colour fill = colour::vermillion;
 };
 
-// Where a marker's label goes. A falling series leaves the space below and left of its line empty.
-enum class label_side { above, below_left, above_left };
+// Where a marker's label goes. A falling series leaves the space below and left of its line empty;
+// a point on the axis at the end of the plot has the empty margin under the legend to its right.
+enum class label_side { above, below_left, above_left, above_right };
 
 struct labelled_point {
     double x;
@@ -93,6 +94,8 @@ struct stacked_layer {
     // The line drawn over the stack. Empty: the sum of the categories where all are present. A
     // reported total may differ from its components (the unattributed remainder).
     std::vector<double> totals;
+    bool sum_unreported = true;  // false: an x without a reported total has no total
+    std::string unknown_total_label;  // written above a labelled stack whose total is not known
     std::string totals_title = "Total";
     bool show_totals = true;
     bool label_totals = false;  // print each total above its bar or point

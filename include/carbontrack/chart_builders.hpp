@@ -34,11 +34,15 @@ struct category_series {
     std::vector<series_point<Quantity>> points;
 };
 
+// What a period without a reported total stands for: the sum of its categories (an inventory of
+// every activity), or a partial breakdown whose total is not known (an organisation that publishes totals).
+enum class unreported_totals { summed, unknown };
+
 // Stacked bars per period, one colour per category, with each period's total above its bar.
-// `totals` are the reported totals where a period has one; empty, they are the sums of the categories.
+// `totals` are the reported totals where a period has one; other periods are summed, or unlabelled.
 template <class Quantity>
 spec sources_chart(const std::vector<category_series<Quantity>>& categories, const std::vector<series_point<Quantity>>& totals,
-                    const display_unit<Quantity>& unit, const chart_text& text);
+                    const display_unit<Quantity>& unit, const chart_text& text, unreported_totals unreported = unreported_totals::summed);
 
 struct population_point {
     period when;

@@ -14,9 +14,13 @@ struct tick {
     std::string label;  // empty for a minor tick
 };
 
-// One labelled tick per 1, 2, 5, 10... years from the first, so the baseline is labelled and labels
-// never crowd an axis `width_px` long; unlabelled ticks on the years between.
-std::vector<tick> period_ticks(const period_axis& axis, double width_px);
+// Which end of the axis is always labelled: the first (a trajectory's baseline) or the last (the
+// latest period of a bar chart, the one a reader looks for).
+enum class labelled_end { first, last };
+
+// One labelled tick per 1, 2, 5, 10... years counted from `anchor`, so labels never crowd an axis
+// `width_px` long; unlabelled ticks on the years between.
+std::vector<tick> period_ticks(const period_axis& axis, double width_px, labelled_end anchor = labelled_end::first);
 
 struct value_scale {
     double low;

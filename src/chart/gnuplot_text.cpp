@@ -120,8 +120,24 @@ std::string wrap_words(std::string_view text, std::size_t width) {
         while (word_start < line.size()) {
             std::size_t word_end = line.find(' ', word_start);
             if (word_end == std::string_view::npos) word_end = line.size();
-            const std::string_view word = line.substr(word_start, word_end - word_start);
+            std::string_view word = line.substr(word_start, word_end - word_start);
+            while (code_points(word) > width) {
+                if (used > 0) out += '\n';
+                std::size_t cut = 0;
+                for (std::size_t taken = 0; cut < word.size(); ++cut) {
+                    // A UTF-8 character starts at any byte that is not a continuation byte.
+                    if ((static_cast<unsigned char>(word[cut]) & 0xC0U) != 0x80U && taken++ == width) break;
+                }
+                out += word.substr(0, cut);
+                out += '\n';
+                used = 0;
+                word.remove_prefix(cut);
+            }
             const std::size_t length = code_points(word);
+            if (used == 0 && !out.empty() && out.back() == '\n' && word.empty()) {
+                word_start = word_end + 1;
+                continue;
+            }
             if (used > 0 && used + 1 + length > width) {
                 out += '\n';
                 used = 0;

@@ -15,7 +15,8 @@ std::string valid_utf8(std::string_view text);
 // be UTF-8); throws error for a control character, which no script line could carry.
 std::string gnuplot_path(const std::filesystem::path& file);
 
-// Breaks `text` at spaces into lines of at most `width` characters (longer words stay whole); line
+// Breaks `text` at spaces into lines of at most `width` characters; a longer word (a web address)
+// is cut between characters, since gnuplot would run it off the page. Line
 // breaks already in the text are kept.
 std::string wrap_words(std::string_view text, std::size_t width);
 

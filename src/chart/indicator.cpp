@@ -37,14 +37,24 @@ spec indicator_chart(const indicator_series& series, const chart_text& text) {
     c.title = title_of(text);
     c.source = text.source;
     std::string axis_title = series.unit_label + (series.cumulative ? " (cumulative)" : "");
-    if (!axis_title.empty() && axis_title.front() >= 'a' && axis_title.front() <= 'z') axis_title.front() = static_cast<char>(axis_title.front() - 'a' + 'A');
+    // A counted noun starts the axis title with a capital ("Trees"); a unit symbol never changes case,
+    // since "KW" is not "kW": a first word of four or more lower-case letters is taken for a noun.
+    const std::size_t first_word = std::min(axis_title.find(' '), axis_title.size());
+    const bool noun = first_word >= 4 && std::all_of(axis_title.begin(), axis_title.begin() + static_cast<std::ptrdiff_t>(first_word),
+                                                     [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    if (noun) axis_title.front() = static_cast<char>(axis_title.front() - 'a' + 'A');
     c.y = {axis_title, true};
     double last_x = axis_position(numbers.periods.back());
     if (series.goal_by) last_x = std::max(last_x, axis_position(*series.goal_by));
     c.x = {kind, axis_position(numbers.periods.front()), last_x};
 
-    c.subtitle = numbers.periods[latest_at].label() + ": " + figure(latest) + " " + series.unit_label;
-    if (series.goal && *series.goal != 0.0) {
+    // A percentage reads "43.1%", and a share of a percentage goal would be a per cent of a per cent.
+    const bool in_percent = series.unit_label.starts_with("%");
+    c.subtitle = numbers.periods[latest_at].label() + ": " + figure(latest) + (in_percent ? "" : " ") + series.unit_label;
+    if (series.goal && in_percent) {
+        c.subtitle += " against a goal of " + percent(*series.goal);
+        if (series.goal_by) c.subtitle += " by " + series.goal_by->label();
+    } else if (series.goal && *series.goal != 0.0) {
         c.subtitle += ", " + percent(latest / *series.goal * 100.0) + " of the goal of " + figure(*series.goal);
         if (series.goal_by) c.subtitle += " by " + series.goal_by->label();
     }

@@ -22,7 +22,7 @@ constexpr std::string_view axis_grey = "#4D4D4D";
 // is wide: 0.62 em for ordinary text, more in bold).
 constexpr std::size_t title_width = 64;
 constexpr std::size_t subtitle_width = 100;
-constexpr std::size_t source_width = 130;
+constexpr std::size_t source_width = 120;
 constexpr std::size_t key_width = 30;
 constexpr double key_char_px = 8.0;
 constexpr double key_sample_px = 52.0;
@@ -98,6 +98,7 @@ std::string_view placement(label_side side) {
         case label_side::above: return "center offset 0,1.4";
         case label_side::below_left: return "right offset -1,-1.6";
         case label_side::above_left: return "right offset -1.8,0.6";
+        case label_side::above_right: return "left offset 1.2,0.6";
     }
     return "center offset 0,1.4";
 }
@@ -134,7 +135,7 @@ stack_geometry stack(const stacked_layer& layer) {
             g.bands[c].push_back(p);
         }
         const bool reported = i < layer.totals.size() && finite(layer.totals[i]);
-        g.totals.push_back(reported ? layer.totals[i] : complete ? above + below : missing);
+        g.totals.push_back(reported ? layer.totals[i] : complete && layer.sum_unreported ? above + below : missing);
     }
     return g;
 }
@@ -280,6 +281,14 @@ private:
             const double total = g.totals[i];
             if (!finite(total)) {
                 rows += "\n";
+                if (layer.label_totals && !layer.unknown_total_label.empty()) {
+                    double top = -std::numeric_limits<double>::infinity();
+                    // Only over a drawn stack: a period with nothing recorded stays a gap.
+                    for (const auto& band : g.bands) {
+                        if (finite(band[i].low) && band[i].high != band[i].low) top = std::max(top, band[i].high);
+                    }
+                    if (finite(top)) label(layer.unknown_total_label, layer.x[i], std::max(top, 0.0), "center offset 0,0.8", "10");
+                }
                 continue;
             }
             rows += number(layer.x[i]) + " " + number(total) + "\n";
@@ -376,7 +385,8 @@ private:
         const double x_high = chart_.x.last + pad;
         s += "set xrange [" + number(x_low) + ":" + number(x_high) + "]\nset xtics font ',11' (";
         const double plot_width_px = (plot_right - plot_left) * canvas_width;
-        const auto xt = period_ticks(chart_.x, plot_width_px * (chart_.x.last - chart_.x.first) / (x_high - x_low));
+        const auto xt = period_ticks(chart_.x, plot_width_px * (chart_.x.last - chart_.x.first) / (x_high - x_low),
+                                     bars_ ? labelled_end::last : labelled_end::first);
         for (std::size_t i = 0; i < xt.size(); ++i) {
             s += (i == 0 ? "" : ", ") + gnuplot_string(xt[i].label) + " " + number(xt[i].position) + (xt[i].label.empty() ? " 1" : "");
         }

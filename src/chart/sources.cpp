@@ -16,7 +16,7 @@ constexpr double rounding_share = 1e-6;
 
 template <class Quantity>
 spec sources_chart(const std::vector<category_series<Quantity>>& categories, const std::vector<series_point<Quantity>>& totals,
-                    const display_unit<Quantity>& unit, const chart_text& text) {
+                    const display_unit<Quantity>& unit, const chart_text& text, unreported_totals unreported) {
     std::vector<period> all;
     for (const auto& c : categories)
         for (const auto& p : c.points) all.push_back(p.when);
@@ -32,6 +32,8 @@ spec sources_chart(const std::vector<category_series<Quantity>>& categories, con
     stack.style = stack_style::bars;
     stack.show_totals = false;
     stack.label_totals = true;
+    stack.sum_unreported = unreported == unreported_totals::summed;
+    if (!stack.sum_unreported) stack.unknown_total_label = "no total";
     for (const auto& p : periods) stack.x.push_back(axis_position(p));
     for (const auto& c : categories) {
         stack_category category{c.name, std::vector<double>(periods.size(), missing), std::nullopt};
@@ -54,7 +56,7 @@ spec sources_chart(const std::vector<category_series<Quantity>>& categories, con
         }
         const double total = stack.totals[i];
         if (!std::isfinite(total)) {
-            if (complete) sums[i] = explained;
+            if (complete && unreported == unreported_totals::summed) sums[i] = explained;
             continue;
         }
         sums[i] = total;
@@ -86,8 +88,8 @@ spec sources_chart(const std::vector<category_series<Quantity>>& categories, con
 }
 
 template spec sources_chart(const std::vector<category_series<units::co2e_mass>>&, const std::vector<series_point<units::co2e_mass>>&,
-                             const display_unit<units::co2e_mass>&, const chart_text&);
+                             const display_unit<units::co2e_mass>&, const chart_text&, unreported_totals);
 template spec sources_chart(const std::vector<category_series<units::co2_mass>>&, const std::vector<series_point<units::co2_mass>>&,
-                             const display_unit<units::co2_mass>&, const chart_text&);
+                             const display_unit<units::co2_mass>&, const chart_text&, unreported_totals);
 
 }  // namespace carbontrack::chart

@@ -118,10 +118,14 @@ spec trajectory_chart(const target& goal, const tracked_series<Quantity>& actual
 
     marker_layer milestones{"Milestones", {}, colour::black, marker_shape::diamond};
     for (const auto& m : goal.milestones()) {
-        // Below and left of a falling line is empty; a net-zero milestone sits on the axis, so above.
+        // Below and left of a falling line is empty. A net-zero milestone sits on the axis: at the end
+        // of the plot the trend band meets it from the left, so its label goes into the margin on the
+        // right; earlier, the trend runs on to its right and the space above left is the emptier.
         milestones.points.push_back({axis_position(m.when), in_unit(milestone_level(baseline_value, m.reduction_pct)),
                                      milestone_label(m, report.baseline_period),
-                                     m.reduction_pct >= 100.0 ? label_side::above_left : label_side::below_left});
+                                     m.reduction_pct < 100.0                  ? label_side::below_left
+                                     : axis_position(m.when) >= last_x ? label_side::above_right
+                                                                       : label_side::above_left});
     }
     c.layers.emplace_back(std::move(milestones));
     c.layers.emplace_back(marker_layer{"Baseline",

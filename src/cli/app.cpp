@@ -33,6 +33,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     register_progress(app, ctx);
     register_area(app, ctx);
     register_indicator(app, ctx);
+    register_plot(app, ctx);
     register_log(app, ctx);
     register_backup(app, ctx);
     register_check(app, ctx);
