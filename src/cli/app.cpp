@@ -34,6 +34,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     register_area(app, ctx);
     register_indicator(app, ctx);
     register_plot(app, ctx);
+    register_report(app, ctx);
     register_log(app, ctx);
     register_backup(app, ctx);
     register_check(app, ctx);

@@ -13,6 +13,7 @@ void register_progress(CLI::App& app, context& ctx);
 void register_area(CLI::App& app, context& ctx);
 void register_indicator(CLI::App& app, context& ctx);
 void register_plot(CLI::App& app, context& ctx);
+void register_report(CLI::App& app, context& ctx);
 void register_log(CLI::App& app, context& ctx);
 void register_backup(CLI::App& app, context& ctx);
 void register_check(CLI::App& app, context& ctx);
