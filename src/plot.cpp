@@ -116,6 +116,15 @@ chart::spec area_of(const area_summary& summary, const area_selection& selection
     return chart::area_chart(series, {request.per_person ? "Emissions by sector" : "Area emissions by sector", selection.label, source});
 }
 
+// A chart names the publisher (its web site), not a full address too long to print on one line.
+std::string source_site(const std::string& source) {
+    if (source.empty()) return "the council's indicator records";
+    const auto scheme = source.find("://");
+    if (scheme == std::string::npos) return source;
+    const auto start = scheme + 3;
+    return source.substr(start, source.find('/', start) - start);
+}
+
 }  // namespace
 
 std::string file_stem(std::string_view text) {
@@ -205,24 +214,28 @@ chart::spec indicator(const store& db, const organisation& org, const std::strin
         throw data_error("the indicator '" + name + "' has no figure for the whole area" +
                          (combined.reason.empty() ? std::string() : ": " + combined.reason));
     }
-    // A flow is judged on its running total, so that is what its chart shows.
-    const bool flow = definition->kind == indicator_kind::flow;
-    const auto& points = flow && !series->running_total.empty() ? series->running_total : series->values;
-    if (points.empty()) throw data_error("the indicator '" + name + "' has no values recorded for " + org.name);
+    if (definition->kind == indicator_kind::flow ? series->running_total.empty() && series->values.empty() : series->values.empty())
+        throw data_error("the indicator '" + name + "' has no values recorded for " + org.name);
+    return indicator_chart(*definition, *series, org.name + (series->combined ? " (its areas summed)" : ""));
+}
 
+chart::spec indicator_chart(const indicator_definition& definition, const indicator_series& series, const std::string& where) {
+    // A flow is judged on its running total, so that is what its chart shows.
+    const bool flow = definition.kind == indicator_kind::flow;
+    const auto& points = flow && !series.running_total.empty() ? series.running_total : series.values;
+    const bool in_percent = definition.unit == "%";
     chart::indicator_series shown;
-    shown.unit_label = definition->unit + (flow ? " (running total)" : "");
-    for (const auto& p : points) shown.values.push_back({p.when, p.amount});
-    if (const auto& goal = definition->goal) {
+    shown.unit_label = in_percent ? "%" : definition.unit + (flow ? " (running total)" : "");
+    for (const auto& p : points) shown.values.push_back({p.when, p.amount, std::string(qualifier_words(p.quality))});
+    if (const auto& goal = definition.goal) {
         shown.goal = goal->value;
-        shown.goal_label = "Goal: " + output::display_number(goal->value, 0) + (definition->unit == "%" ? "%" : " " + definition->unit) +
+        shown.goal_label = "Goal: " + output::display_number(goal->value, in_percent ? 1 : 0) + (in_percent ? "%" : " " + definition.unit) +
                            (goal->deadline ? " by " + goal->deadline->label() : std::string());
         shown.goal_by = goal->deadline;
     }
-    std::string what = definition->name;
+    std::string what = definition.name;
     if (!what.empty() && what.front() >= 'a' && what.front() <= 'z') what.front() = static_cast<char>(what.front() - 'a' + 'A');
-    const std::string where = org.name + (series->combined ? " (its areas summed)" : "");
-    return chart::indicator_chart(shown, {what, where, "Source: " + (definition->source.empty() ? org.name + " indicator records" : definition->source)});
+    return chart::indicator_chart(shown, {what, where, "Source: " + source_site(definition.source)});
 }
 
 std::vector<named_chart> every_authority(const store& db, const std::string& series, int net_zero_year, const std::string& release_name,

@@ -219,7 +219,7 @@ chart::area_series<co2_mass> area_fixture() {
 chart::spec indicator_fixture() {
     chart::indicator_series trees{"trees", {}, true, 700000.0, "Commitment: 700,000 trees", fy(2029)};
     const double planted[] = {40000, 65000, 90000, 110000, 95000};
-    for (int i = 0; i < 5; ++i) trees.values.push_back({fy(2019 + i), planted[i]});
+    for (int i = 0; i < 5; ++i) trees.values.push_back({fy(2019 + i), planted[i], ""});
     return chart::indicator_chart(trees, {"Trees planted", "Leicestershire", "Source: council tree planting records"});
 }
 

@@ -82,6 +82,7 @@ spec area_chart(const area_series<Quantity>& area, const chart_text& text);
 struct indicator_value {
     period when;
     double value;
+    std::string qualifier;  // a published figure's words before the number: "more than", "about"; or empty
 };
 
 // An indicator is not always a physical quantity (trees, per cent, vehicles), so it comes as numbers

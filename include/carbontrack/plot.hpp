@@ -4,6 +4,7 @@
 
 #include "carbontrack/area.hpp"
 #include "carbontrack/chart.hpp"
+#include "carbontrack/indicator.hpp"
 #include "carbontrack/store.hpp"
 #include "carbontrack/summary.hpp"
 #include "carbontrack/target.hpp"
@@ -50,6 +51,11 @@ chart::spec area(const store& db, const organisation& org, const area_request& r
 // One of the organisation's indicators for its whole area (or its areas summed): a flow's running
 // total, a level's values, against the goal. Throws data_error when it has no values to draw.
 chart::spec indicator(const store& db, const organisation& org, const std::string& name);
+
+// The chart of one built series of an indicator (what `indicator` draws, and the report too): a
+// flow's running total or the values, the goal, a published qualifier ("more than") kept with the
+// latest figure, and the source named by its publisher's site rather than a full web address.
+chart::spec indicator_chart(const indicator_definition& definition, const indicator_series& series, const std::string& where);
 
 // Every district and unitary of a release against net zero by `net_zero_year` from its first year,
 // one chart each named by its authority code. An authority that cannot be charted is left out and

@@ -50,7 +50,13 @@ spec indicator_chart(const indicator_series& series, const chart_text& text) {
 
     // A percentage reads "43.1%", and a share of a percentage goal would be a per cent of a per cent.
     const bool in_percent = series.unit_label.starts_with("%");
-    c.subtitle = numbers.periods[latest_at].label() + ": " + figure(latest) + (in_percent ? "" : " ") + series.unit_label;
+    // "More than 356,000" was published, so that is what the chart says, not a bare 356,000. (A running
+    // total drawn here from the values is a sum, which no single qualifier describes.)
+    const auto newest = std::max_element(series.values.begin(), series.values.end(),
+                                         [](const indicator_value& a, const indicator_value& b) { return a.when.start_year() < b.when.start_year(); });
+    const std::string qualifier = series.cumulative ? std::string() : newest->qualifier;
+    const std::string latest_text = (qualifier.empty() ? "" : qualifier + " ") + figure(latest) + (in_percent ? "%" : "");
+    c.subtitle = numbers.periods[latest_at].label() + ": " + latest_text + (in_percent ? series.unit_label.substr(1) : " " + series.unit_label);
     if (series.goal && in_percent) {
         c.subtitle += " against a goal of " + percent(*series.goal);
         if (series.goal_by) c.subtitle += " by " + series.goal_by->label();
@@ -61,7 +67,7 @@ spec indicator_chart(const indicator_series& series, const chart_text& text) {
 
     c.layers.emplace_back(line_layer{series.cumulative ? "Running total" : "Recorded", line_points(numbers), colour::blue,
                                      line_pattern::solid, true, marker_shape::circle});
-    c.layers.emplace_back(annotation{axis_position(numbers.periods[latest_at]), latest, figure(latest)});
+    c.layers.emplace_back(annotation{axis_position(numbers.periods[latest_at]), latest, latest_text});
     if (series.goal) {
         const std::string label = series.goal_label.empty() ? "Goal: " + figure(*series.goal) + " " + series.unit_label : series.goal_label;
         c.layers.emplace_back(goal_line{*series.goal, label, colour::bluish_green});

@@ -4,6 +4,7 @@
 
 #include "carbontrack/chart_builders.hpp"
 #include "carbontrack/indicator.hpp"
+#include "carbontrack/plot.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -32,30 +33,12 @@ std::string goal_text(const std::optional<indicator_goal>& goal, const std::stri
     return text;
 }
 
-// A chart names the publisher (its web site), not a full address too long to print.
-std::string source_site(const std::string& source) {
-    if (source.empty()) return "indicator records";
-    const auto scheme = source.find("://");
-    if (scheme == std::string::npos) return source;
-    const auto start = scheme + 3;
-    return source.substr(start, source.find('/', start) - start);
-}
-
-// A flow is judged on its running total, so that is what its chart shows.
+// One point is no trend to look at; the table already gives it.
 std::optional<chart::spec> indicator_figure(const indicator_definition& d, const indicator_series& series) {
-    chart::indicator_series shown;
     const bool flow = d.kind == indicator_kind::flow;
     const auto& points = flow && !series.running_total.empty() ? series.running_total : series.values;
-    // One point is no trend to look at; the table already gives it.
     if (points.size() < 2) return std::nullopt;
-    shown.unit_label = d.unit == "%" ? "%" : d.unit + (flow ? " (running total)" : "");
-    for (const auto& p : points) shown.values.push_back({p.when, p.amount});
-    if (d.goal) {
-        shown.goal = d.goal->value;
-        shown.goal_label = "Goal: " + goal_text(d.goal, d.unit);
-        shown.goal_by = d.goal->deadline;
-    }
-    return chart::indicator_chart(shown, {d.name, "whole area", "Source: " + source_site(d.source)});
+    return plot::indicator_chart(d, series, "whole area");
 }
 
 }  // namespace
