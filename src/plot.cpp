@@ -167,9 +167,13 @@ chart::spec sources(const store& db, const organisation& org, breakdown by) {
     const auto entries = db.inventory(org.id);
     if (entries.empty()) throw data_error(org.name + " has no own-operations inventory; import one with 'carbontrack inventory import FILE'");
     const total_rule rule = rule_for(entries);
+    return sources_chart(summarise(entries, by, rule), org.name, by, rule);
+}
+
+chart::spec sources_chart(const std::vector<period_summary>& summaries, const std::string& organisation_name, breakdown by, total_rule rule) {
     std::map<std::string, chart::category_series<units::co2e_mass>> categories;
     std::vector<series_point<units::co2e_mass>> totals;
-    for (const auto& s : summarise(entries, by, rule)) {
+    for (const auto& s : summaries) {
         for (const auto& line : s.lines) {
             auto& c = categories[line.key];
             c.name = line.key;
@@ -179,10 +183,10 @@ chart::spec sources(const store& db, const organisation& org, breakdown by) {
     }
     std::vector<chart::category_series<units::co2e_mass>> list;
     for (auto& [key, c] : categories) list.push_back(std::move(c));
-    std::string source = "Source: " + org.name + " own-operations inventory";
+    std::string source = "Source: " + organisation_name + " own-operations inventory";
     if (rule == total_rule::reported_only) source += "; totals as published, so a period without one shows only its known sources";
     return chart::sources_chart(list, totals, display_unit<units::co2e_mass>{units::tonne_co2e, "tCO2e"},
-                                {by == breakdown::scope ? "Own-operations emissions by scope" : "Own-operations emissions by source", org.name,
+                                {by == breakdown::scope ? "Own-operations emissions by scope" : "Own-operations emissions by source", organisation_name,
                                  source},
                                 rule == total_rule::reported_only ? chart::unreported_totals::unknown : chart::unreported_totals::summed);
 }

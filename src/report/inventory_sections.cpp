@@ -3,6 +3,7 @@
 #include "report/parts.hpp"
 
 #include "carbontrack/chart_builders.hpp"
+#include "carbontrack/plot.hpp"
 #include "carbontrack/report_decomposition.hpp"
 #include "carbontrack/series.hpp"
 
@@ -38,11 +39,13 @@ std::optional<double> difference(std::optional<double> from, std::optional<doubl
 
 std::string line_key(const inventory_entry& e, breakdown by) { return by == breakdown::scope ? "Scope " + std::to_string(*e.scope) : e.source; }
 
-// Lines with an estimated row, per period: shown as "(est.)" beside the figure.
-std::set<std::pair<int, std::string>> estimated_lines(const inputs& in, breakdown by) {
+// The lines, per period, holding a row `flagged` picks out: an estimated figure is shown "(est.)" and
+// a restated one "(restated)" beside its line's figure.
+template <class Predicate>
+std::set<std::pair<int, std::string>> lines_with(const inputs& in, breakdown by, Predicate flagged) {
     std::set<std::pair<int, std::string>> marked;
     for (const auto& e : in.entries)
-        if (e.quality == quality_flag::estimated) marked.insert({e.when.start_year(), e.is_reported_total() ? "Total" : line_key(e, by)});
+        if (flagged(e)) marked.insert({e.when.start_year(), e.is_reported_total() ? "Total" : line_key(e, by)});
     return marked;
 }
 
@@ -65,7 +68,8 @@ table breakdown_table(const inputs& in, breakdown by, const std::vector<period_s
             for (const auto& line : s->lines) keys.insert(line.key);
             any_reported = any_reported || s->reported_total.has_value();
         }
-    const auto estimated = estimated_lines(in, by);
+    const auto estimated = lines_with(in, by, [](const inventory_entry& e) { return e.quality == quality_flag::estimated; });
+    const auto restated = lines_with(in, by, [](const inventory_entry& e) { return e.restated.has_value(); });
     auto value_in = [&](const period_summary* s, const std::string& key) -> std::optional<double> {
         if (!s) return std::nullopt;
         for (const auto& line : s->lines)
@@ -77,6 +81,7 @@ table breakdown_table(const inputs& in, breakdown by, const std::vector<period_s
         if (!value) return text_cell("none recorded");
         auto c = number_cell(value);
         if (estimated.contains({p.start_year(), key})) c.text += " (est.)";
+        if (restated.contains({p.start_year(), key})) c.text += " (restated)";
         return c;
     };
     auto add_row = [&](const std::string& label, auto&& value_of) {
@@ -116,6 +121,9 @@ table breakdown_table(const inputs& in, breakdown by, const std::vector<period_s
 
     t.notes.push_back("\u201cno data\u201d: nothing is recorded for the period (missing, not zero). \u201cnone recorded\u201d: the period has "
                       "data but no row for this " + what + ". \u201c(est.)\u201d: the figure includes a value flagged estimated.");
+    if (!restated.empty())
+        t.notes.push_back("\u201c(restated)\u201d: the figure includes a row restated with a revised factor set; section 7 lists each with "
+                          "the figure first reported and the reason.");
     if (in.rule == total_rule::reported_only)
         t.notes.push_back(in.org.name + " publishes period totals, so a period without a reported total has only a partial breakdown and "
                           "its total is not known; a reported total is never added to its rows.");
@@ -124,23 +132,11 @@ table breakdown_table(const inputs& in, breakdown by, const std::vector<period_s
 
 // The five periods' sources as a stacked bar chart, with reported totals standing as published.
 std::optional<chart::spec> sources_figure(const inputs& in, const std::vector<period_summary>& summaries) {
-    std::map<std::string, chart::category_series<units::co2e_mass>> categories;
-    std::vector<series_point<units::co2e_mass>> totals;
-    for (const auto& p : in.recent) {
-        const auto* s = find_summary(summaries, p);
-        if (!s) continue;
-        for (const auto& line : s->lines) {
-            auto& c = categories[line.key];
-            c.name = line.key;
-            c.points.push_back({p, line.emissions});
-        }
-        if (s->reported_total) totals.push_back({p, *s->reported_total});
-    }
-    if (categories.empty() && totals.empty()) return std::nullopt;
-    std::vector<chart::category_series<units::co2e_mass>> list;
-    for (auto& [name, c] : categories) list.push_back(std::move(c));
-    auto spec = chart::sources_chart(list, totals, display_unit<units::co2e_mass>{units::tonne_co2e, "tCO2e"},
-                                     {"Emissions by source", in.org.name + " (own operations)", "Source: own-operations inventory"});
+    std::vector<period_summary> shown;
+    for (const auto& p : in.recent)
+        if (const auto* s = find_summary(summaries, p)) shown.push_back(*s);
+    if (shown.empty()) return std::nullopt;
+    auto spec = plot::sources_chart(shown, in.org.name, breakdown::source, in.rule);
     // The headline compares totals only where both are known: a partial year's bar is no total.
     const auto now = total_of(find_summary(summaries, in.when));
     const period previous = in.when - date::years{1};

@@ -73,6 +73,22 @@ section methodology_section(const inputs& in) {
     s.blocks.push_back(std::move(factors));
     if (!given.rows.empty()) s.blocks.push_back(std::move(given));
 
+    // A restated figure is shown as restated, with what was first reported, when and why it changed.
+    table restated{"Restated figures", "Figures restated with a revised factor set (carbontrack restate), every period", {}, {}, {}};
+    restated.columns = {{"Period", "", false},          {"Scope", "", false},           {"Source", "", false},
+                        {"First reported", "tCO2e", true}, {"Restated", "tCO2e", true},      {"Factor first used", "kg CO2e per unit", true},
+                        {"Factor now", "kg CO2e per unit", true}, {"Restated on", "UTC", false}, {"Reason", "", false}};
+    for (const auto& e : in.entries) {
+        if (!e.restated) continue;
+        const auto& mark = *e.restated;
+        restated.rows.push_back({text_cell(e.when.label()), text_cell(scope_text(e)), text_cell(e.source), number_cell(tonnes(mark.first_reported)),
+                                 number_cell(tonnes(e.emissions)),
+                                 cell{output::exact_number(mark.first_reported_kg_co2e_per_unit), mark.first_reported_kg_co2e_per_unit},
+                                 cell{output::exact_number(mark.restated_kg_co2e_per_unit), mark.restated_kg_co2e_per_unit},
+                                 text_cell(mark.applied_at.substr(0, 10)), text_cell(mark.reason)});
+    }
+    if (!restated.rows.empty()) s.blocks.push_back(std::move(restated));
+
     std::string quality = "Quality flags in " + p.label() + ": ";
     bool first = true;
     for (const auto& [flag, count] : flags) {
