@@ -1,5 +1,7 @@
 #include "child_process.hpp"
 
+#include "support.hpp"
+
 #include <atomic>
 #include <cerrno>
 #include <csignal>
@@ -16,13 +18,6 @@ extern char** environ;
 
 namespace carbontrack::testing {
 namespace {
-
-std::string read_all(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 bool pinned_elsewhere(const std::string& setting) {
     for (const char* name : {"CARBONTRACK_DB=", "CARBONTRACK_ORG=", "TZ=", "LC_ALL="})
@@ -95,8 +90,8 @@ bool child_process::running() {
     return !reaped_;
 }
 
-std::string child_process::out() const { return read_all(out_file_); }
-std::string child_process::err() const { return read_all(err_file_); }
+std::string child_process::out() const { return read_bytes(out_file_); }
+std::string child_process::err() const { return read_bytes(err_file_); }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -12,13 +12,6 @@
 namespace carbontrack::testing {
 namespace {
 
-std::string read_all(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // Single-quotes an argument for /bin/sh.
 std::string shell_quote(const std::string& arg) {
     std::string quoted = "'";
@@ -27,6 +20,13 @@ std::string shell_quote(const std::string& arg) {
 }
 
 }  // namespace
+
+std::string read_bytes(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
 
 std::filesystem::path source_dir() { return CARBONTRACK_SOURCE_DIR; }
 std::filesystem::path dataset(const std::string& relative) { return source_dir() / "datasets" / relative; }
@@ -63,8 +63,8 @@ run_result run_carbontrack(const std::vector<std::string>& args, const std::file
     const int status = std::system(command.c_str());
     run_result result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.out = read_all(out_file);
-    result.err = read_all(err_file);
+    result.out = read_bytes(out_file);
+    result.err = read_bytes(err_file);
     std::filesystem::remove(out_file);
     std::filesystem::remove(err_file);
     return result;

@@ -34,6 +34,8 @@ private:
 
 // Writes `text` to `file` and returns the path.
 std::filesystem::path write_file(const std::filesystem::path& file, const std::string& text);
+// A file's bytes, exactly (an empty string for a missing file).
+std::string read_bytes(const std::filesystem::path& file);
 
 struct run_result {
     int exit_code = -1;

@@ -24,13 +24,6 @@ const std::filesystem::path codes_file = dataset("area/authority_codes.csv");
 const std::filesystem::path official_co2 = test_data("area/desnz_co2_leicestershire.csv");
 const std::filesystem::path official_ghg = test_data("area/desnz_ghg_leicestershire.csv");
 
-std::string read_text(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 store::area_import_outcome import(store& db, const std::filesystem::path& file, const std::string& release, bool replace = false) {
     return db.import_area_release(release, detect_area_layout(file), file.string(), replace,
                                   [&](area_sink& sink) { read_area_file(file, sink); });
@@ -175,7 +168,7 @@ TEST_CASE("empty cells are missing figures, never zero", "[area]") {
     }
     SECTION("a district with no figures in a year leaves its county's total for that year missing") {
         scratch_dir dir;
-        std::string text = read_text(official_co2);
+        std::string text = read_bytes(official_co2);
         std::string blanked;
         std::istringstream lines(text);
         for (std::string line; std::getline(lines, line);) {
@@ -199,7 +192,7 @@ TEST_CASE("empty cells are missing figures, never zero", "[area]") {
 TEST_CASE("a second release that restates one figure shows exactly that figure in the diff", "[area]") {
     scratch_dir dir;
     store db(dir / "area.db");
-    const std::string original = read_text(official_co2);
+    const std::string original = read_bytes(official_co2);
     const std::string before = "Blaby District Council,E07000129,2019,Domestic,Domestic Gas,,";
     const auto at = original.find(before);
     REQUIRE(at != std::string::npos);
@@ -289,7 +282,7 @@ TEST_CASE("a bad file names its line and leaves the database unchanged", "[area]
 
 TEST_CASE("every bad line of a file is reported, not only the first", "[area]") {
     scratch_dir dir;
-    std::string text = read_text(official_co2);
+    std::string text = read_bytes(official_co2);
     // Break two rows far apart: the 10th and the 500th data lines lose their numbers.
     std::vector<std::string> lines;
     std::istringstream in(text);
@@ -351,7 +344,7 @@ TEST_CASE("an authority nobody has heard of is an error that suggests names", "[
 
 TEST_CASE("quoted cells, a byte-order mark and CRLF line ends are read as the same data", "[area]") {
     scratch_dir dir;
-    std::string text = read_text(official_co2);
+    std::string text = read_bytes(official_co2);
     std::string crlf = "\xEF\xBB\xBF";
     for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
     const auto file = write_file(dir / "excel.csv", crlf);
@@ -362,6 +355,6 @@ TEST_CASE("quoted cells, a byte-order mark and CRLF line ends are read as the sa
     CHECK_THAT(in_kilotonnes(*area_total(db.area_figures(release, county.authority_ids, 2020), county, 2020, area_measure::within_scope)),
                WithinAbs(3005.8, 0.05));
 
-    const auto unclosed = write_file(dir / "unclosed.csv", read_text(official_co2) + "England,,,,\"Leicestershire,Blaby\n");
+    const auto unclosed = write_file(dir / "unclosed.csv", read_bytes(official_co2) + "England,,,,\"Leicestershire,Blaby\n");
     CHECK_THROWS_AS(import(db, unclosed, "unclosed"), parse_error);
 }

@@ -17,6 +17,7 @@ namespace {
 using Catch::Matchers::Contains;
 using testing::dataset;
 using testing::run_carbontrack;
+using testing::read_bytes;
 using testing::scratch_dir;
 
 struct manifest_row {
@@ -89,13 +90,6 @@ std::filesystem::path main_job_database() {
     return db;
 }
 
-std::string bytes_of(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // A header and a row whose last cell is 50 MB: past the readers' 16 MiB line limit.
 std::string fifty_mb_line(const std::string& name) {
     const std::map<std::string, std::string> lead{
@@ -122,7 +116,7 @@ std::string fifty_mb_line(const std::string& name) {
 TEST_CASE("every file of the bad-input corpus gets its expected exit code, line and message, and a refusal changes nothing",
           "[bad-input][slow]") {
     const auto base = main_job_database();
-    const auto base_bytes = bytes_of(base);
+    const auto base_bytes = read_bytes(base);
     const auto base_dump = store(base).canonical_dump();
     const auto manifest = read_manifest();
     REQUIRE(manifest.size() >= 100);
@@ -152,7 +146,7 @@ TEST_CASE("every file of the bad-input corpus gets its expected exit code, line 
         CHECK_THAT(result.err, Contains("carbontrack: " + file.string() + ":" + row.line + ": "));
         CHECK_THAT(result.err, Contains(row.message));
         // Identical bytes prove identical content cheaply; anything else is judged by the dump.
-        if (bytes_of(db) != base_bytes || std::filesystem::exists(dir / "carbontrack.db-wal")) CHECK(store(db).canonical_dump() == base_dump);
+        if (read_bytes(db) != base_bytes || std::filesystem::exists(dir / "carbontrack.db-wal")) CHECK(store(db).canonical_dump() == base_dump);
         if (row.file.starts_with("generated/")) std::filesystem::remove(file);
     }
 }

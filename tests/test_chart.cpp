@@ -1,6 +1,7 @@
 #include "carbontrack/chart.hpp"
 #include "carbontrack/chart_builders.hpp"
 
+#include "chart_files.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -23,6 +24,7 @@
 // The emission figures are made up for the tests, chosen so each label and marker is countable.
 
 using namespace carbontrack;
+using namespace carbontrack::testing;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using units::co2_mass;
@@ -40,124 +42,6 @@ bool gnuplot_installed() { return std::system("command -v gnuplot > /dev/null 2>
             return;                                                                     \
         }                                                                               \
     } while (false)
-
-std::string read_bytes(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-const xmlChar* xml(const char* text) { return reinterpret_cast<const xmlChar*>(text); }
-
-// libxml2's xmlFree is a variable holding the allocator's free function, not a function.
-struct xml_free {
-    void operator()(xmlChar* p) const { xmlFree(p); }
-};
-
-std::string node_text(const xmlNode* node) {
-    std::unique_ptr<xmlChar, xml_free> content{xmlNodeGetContent(node)};
-    return content ? reinterpret_cast<const char*>(content.get()) : "";
-}
-
-std::string attribute(const xmlNode* node, const char* name) {
-    std::unique_ptr<xmlChar, xml_free> value{xmlGetProp(node, xml(name))};
-    return value ? reinterpret_cast<const char*>(value.get()) : "";
-}
-
-template <class Visit>
-void walk(const xmlNode* node, Visit&& visit) {
-    for (const xmlNode* n = node; n != nullptr; n = n->next) {
-        if (n->type == XML_ELEMENT_NODE) {
-            visit(n);
-            walk(n->children, visit);
-        }
-    }
-}
-
-// An SVG as libxml2 reads it; construction fails the test when the file is not well-formed XML.
-class svg_file {
-public:
-    explicit svg_file(const std::filesystem::path& file)
-        : doc_(xmlReadFile(file.c_str(), "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING), xmlFreeDoc) {
-        REQUIRE(doc_ != nullptr);
-        REQUIRE(xmlStrEqual(root()->name, xml("svg")) == 1);
-    }
-
-    const xmlNode* root() const { return xmlDocGetRootElement(doc_.get()); }
-
-    // Every <text> element's content, as a reader sees it (entities decoded).
-    std::vector<std::string> texts() const {
-        std::vector<std::string> out;
-        walk(root(), [&](const xmlNode* n) {
-            if (xmlStrEqual(n->name, xml("text")) == 1) out.push_back(node_text(n));
-        });
-        return out;
-    }
-
-    bool has_text(const std::string& text) const {
-        const auto all = texts();
-        return std::find(all.begin(), all.end(), text) != all.end();
-    }
-
-    std::string title() const {
-        std::string out;
-        for (const xmlNode* n = root()->children; n != nullptr; n = n->next) {
-            if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, xml("title")) == 1) out = node_text(n);
-        }
-        return out;
-    }
-
-    // The markers gnuplot draws for the series whose legend entry is `key`: one per point, plus one
-    // in the legend's sample.
-    std::size_t markers_of(const std::string& key) const {
-        std::size_t count = 0;
-        bool found = false;
-        walk(root(), [&](const xmlNode* n) {
-            if (xmlStrEqual(n->name, xml("g")) != 1 || !attribute(n, "id").starts_with("gnuplot_plot_")) return;
-            bool named = false;
-            std::size_t uses = 0;
-            walk(n->children, [&](const xmlNode* inner) {
-                if (xmlStrEqual(inner->name, xml("text")) == 1 && node_text(inner) == key) named = true;
-                if (xmlStrEqual(inner->name, xml("use")) == 1) ++uses;
-            });
-            if (named) {
-                found = true;
-                count = uses;
-            }
-        });
-        REQUIRE(found);
-        return count;
-    }
-
-private:
-    std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc_;
-};
-
-struct png_size {
-    std::uint32_t width;
-    std::uint32_t height;
-};
-
-std::uint32_t big_endian(const std::string& bytes, std::size_t at) {
-    std::uint32_t v = 0;
-    for (std::size_t i = 0; i < 4; ++i) v = (v << 8U) | static_cast<unsigned char>(bytes[at + i]);
-    return v;
-}
-
-png_size check_png(const std::filesystem::path& file) {
-    const std::string bytes = read_bytes(file);
-    REQUIRE(bytes.size() > 33);
-    REQUIRE(bytes.substr(0, 8) == std::string("\x89PNG\r\n\x1a\n", 8));
-    REQUIRE(bytes.substr(12, 4) == "IHDR");
-    return {big_endian(bytes, 16), big_endian(bytes, 20)};
-}
-
-void check_pdf(const std::filesystem::path& file) {
-    const std::string bytes = read_bytes(file);
-    REQUIRE_THAT(bytes, StartsWith("%PDF-1."));
-    const auto end = bytes.rfind("%%EOF");
-    REQUIRE(end != std::string::npos);
-    CHECK(bytes.find_first_not_of("\r\n", end + 5) == std::string::npos);
-}
 
 period fy(int start_year) { return financial_year{start_year}; }
 period cy(int year) { return calendar_year{year}; }

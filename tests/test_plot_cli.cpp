@@ -1,5 +1,6 @@
 #include "carbontrack/plot.hpp"
 
+#include "chart_files.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -23,6 +24,7 @@
 // the standard set is the same bytes every time; odd names pass through to the chart as written.
 
 using namespace carbontrack;
+using namespace carbontrack::testing;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 
@@ -42,113 +44,11 @@ const std::string council = "Leicestershire County Council";
 const std::string example = "Example Council (illustrative)";
 const std::string area_target = "Leicestershire area: net zero by 2045";
 
-std::string read_bytes(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-const xmlChar* xml(const char* text) { return reinterpret_cast<const xmlChar*>(text); }
-
-struct xml_free {
-    void operator()(xmlChar* p) const { xmlFree(p); }
-};
-
-std::string node_text(const xmlNode* node) {
-    std::unique_ptr<xmlChar, xml_free> content{xmlNodeGetContent(node)};
-    return content ? reinterpret_cast<const char*>(content.get()) : "";
-}
-
-std::string attribute(const xmlNode* node, const char* name) {
-    std::unique_ptr<xmlChar, xml_free> value{xmlGetProp(node, xml(name))};
-    return value ? reinterpret_cast<const char*>(value.get()) : "";
-}
-
-template <class Visit>
-void walk(const xmlNode* node, Visit&& visit) {
-    for (const xmlNode* n = node; n != nullptr; n = n->next) {
-        if (n->type == XML_ELEMENT_NODE) {
-            visit(n);
-            walk(n->children, visit);
-        }
-    }
-}
-
-// An SVG as libxml2 reads it; construction fails the test when the file is not well-formed XML.
-class svg_file {
-public:
-    explicit svg_file(const std::filesystem::path& file)
-        : doc_(xmlReadFile(file.c_str(), "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING), xmlFreeDoc) {
-        REQUIRE(doc_ != nullptr);
-        REQUIRE(xmlStrEqual(root()->name, xml("svg")) == 1);
-    }
-
-    const xmlNode* root() const { return xmlDocGetRootElement(doc_.get()); }
-
-    std::vector<std::string> texts() const {
-        std::vector<std::string> out;
-        walk(root(), [&](const xmlNode* n) {
-            if (xmlStrEqual(n->name, xml("text")) == 1) out.push_back(node_text(n));
-        });
-        return out;
-    }
-
-    bool has_text(const std::string& text) const {
-        const auto all = texts();
-        return std::find(all.begin(), all.end(), text) != all.end();
-    }
-
-    bool has_text_starting(const std::string& start) const {
-        const auto all = texts();
-        return std::any_of(all.begin(), all.end(), [&](const std::string& t) { return t.starts_with(start); });
-    }
-
-    // The markers gnuplot draws for the series whose legend entry is `key`: one per point, plus one
-    // in the legend's sample.
-    std::size_t markers_of(const std::string& key) const {
-        std::size_t count = 0;
-        bool found = false;
-        walk(root(), [&](const xmlNode* n) {
-            if (xmlStrEqual(n->name, xml("g")) != 1 || !attribute(n, "id").starts_with("gnuplot_plot_")) return;
-            bool named = false;
-            std::size_t uses = 0;
-            walk(n->children, [&](const xmlNode* inner) {
-                if (xmlStrEqual(inner->name, xml("text")) == 1 && node_text(inner) == key) named = true;
-                if (xmlStrEqual(inner->name, xml("use")) == 1) ++uses;
-            });
-            if (named) {
-                found = true;
-                count = uses;
-            }
-        });
-        REQUIRE(found);
-        return count;
-    }
-
-private:
-    std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc_;
-};
-
-std::uint32_t big_endian(const std::string& bytes, std::size_t at) {
-    std::uint32_t v = 0;
-    for (std::size_t i = 0; i < 4; ++i) v = (v << 8U) | static_cast<unsigned char>(bytes[at + i]);
-    return v;
-}
-
-void check_png(const std::filesystem::path& file) {
-    const std::string bytes = read_bytes(file);
-    REQUIRE(bytes.size() > 33);
-    REQUIRE(bytes.substr(0, 8) == std::string("\x89PNG\r\n\x1a\n", 8));
-    REQUIRE(bytes.substr(12, 4) == "IHDR");
-    CHECK(big_endian(bytes, 16) == 1800);
-    CHECK(big_endian(bytes, 20) == 1120);
-}
-
-void check_pdf(const std::filesystem::path& file) {
-    const std::string bytes = read_bytes(file);
-    REQUIRE_THAT(bytes, StartsWith("%PDF-1."));
-    const auto end = bytes.rfind("%%EOF");
-    REQUIRE(end != std::string::npos);
-    CHECK(bytes.find_first_not_of("\r\n", end + 5) == std::string::npos);
+// Every chart is drawn on the same 900 x 560 page at 2x for print.
+void check_chart_png(const std::filesystem::path& file) {
+    const auto size = check_png(file);
+    CHECK(size.width == 1800);
+    CHECK(size.height == 1120);
 }
 
 void require_ok(const testing::run_result& r) {
@@ -253,7 +153,7 @@ TEST_CASE("a trajectory chart of Leicestershire's net zero 2045 target shows its
     }
     SECTION("as PNG") {
         require_ok(db.run({"--org", council, "plot", "trajectory", area_target, "--out", "trajectory.png"}, dir.path()));
-        check_png(dir / "trajectory.png");
+        check_chart_png(dir / "trajectory.png");
     }
     SECTION("as PDF") {
         require_ok(db.run({"--org", council, "plot", "trajectory", area_target, "--out", "trajectory.PDF"}, dir.path()));
@@ -289,7 +189,7 @@ TEST_CASE("a sources chart stacks what is known and leaves a partial period with
     CHECK(svg.has_text("2019/20"));  // the latest period is always labelled
 
     require_ok(db.run({"--org", example, "plot", "sources", "--by", "scope", "--out", "scopes.png"}, dir.path()));
-    check_png(dir / "scopes.png");
+    check_chart_png(dir / "scopes.png");
 }
 
 TEST_CASE("an area chart stacks the county's sectors under its 2045 pathway, or per person", "[plot]") {
@@ -369,7 +269,7 @@ TEST_CASE("the standard set is the same bytes each time it is made from the same
         CAPTURE(file);
         CHECK(read_bytes(first / "plots" / file) == read_bytes(second / "plots" / file));
         if (file.extension() == ".svg") svg_file{first / "plots" / file};
-        if (file.extension() == ".png") check_png(first / "plots" / file);
+        if (file.extension() == ".png") check_chart_png(first / "plots" / file);
     }
 }
 

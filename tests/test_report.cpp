@@ -35,11 +35,6 @@ const std::string example = "Example Council (illustrative)";
 
 bool installed(const std::string& program) { return std::system(("command -v " + program + " > /dev/null 2>&1").c_str()) == 0; }
 
-std::string read_bytes(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 void require_ok(const run_result& r) {
     INFO(r.err);
     REQUIRE(r.exit_code == 0);

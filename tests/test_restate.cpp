@@ -172,6 +172,17 @@ TEST_CASE("restate previews old vs new without writing, then applies only with -
         CAPTURE(check.out);
         CHECK(check.exit_code == 0);
 
+        SECTION("the annual report shows the figure as restated, with what was first reported and why") {
+            const auto report = run_carbontrack({"report", "--period", "2019/20", "--out", "report.md"}, dir.path());
+            CAPTURE(report.err);
+            REQUIRE(report.exit_code == 0);
+            const auto markdown = read_bytes(dir / "report.md");
+            // Street lighting: 9.2 GWh x 0.25 = 2,300.0 tCO2e in scope 2, plus 199.6 of T&D losses in scope 3.
+            CHECK_THAT(markdown, Contains("2,499.6 (restated)"));  // the source's line in the by-source table
+            CHECK_THAT(markdown, Contains("2,300.0 (restated)"));  // scope 2 in the by-scope table
+            CHECK_THAT(markdown, Contains("| 2019/20 | 2 | Street lighting and traffic signals | 2,351.5 | 2,300.0 | 0.2556 | 0.25 | 20"));
+            CHECK_THAT(markdown, Contains(reason));
+        }
         SECTION("re-importing the original file matches the first-reported figure and changes nothing") {
             const auto dump = store(dir / "carbontrack.db").canonical_dump();
             const auto again = run_carbontrack({"inventory", "import", dataset("council/leicestershire_own_operations.csv").string()}, dir.path());
