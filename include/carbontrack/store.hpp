@@ -146,6 +146,7 @@ public:
         audited_change& operator=(const audited_change&) = delete;
 
         void set_organisation(const std::string& name);
+        void set_input_sha256(const std::string& hex);
         // The record appended, or nullopt when the command changed nothing (a re-run logs nothing).
         std::optional<audit_entry> commit();
 

@@ -59,14 +59,19 @@ store& context::open_for_change(store::open_mode mode) {
     audit_entry draft;
     draft.command = command_line_;
     draft.input_file = input_file_;
-    if (!input_file_.empty()) draft.input_sha256 = file_sha256(input_file_);
+    // Hashing a national release is a second pass over up to hundreds of MB; on its own thread it
+    // overlaps the import instead of adding to it. (A missing file fails the command itself.)
+    if (!input_file_.empty()) input_sha256_ = std::async(std::launch::async, [file = input_file_] { return file_sha256(file); });
     changing_store_.emplace(database_path(), mode);
     change_.emplace(*changing_store_, std::move(draft));
     return *changing_store_;
 }
 
 int context::finish(int exit_code) {
-    if (change_ && exit_code == ok) change_->commit();
+    if (change_ && exit_code == ok) {
+        if (input_sha256_.valid()) change_->set_input_sha256(input_sha256_.get());
+        change_->commit();
+    }
     change_.reset();
     changing_store_.reset();
     return exit_code;

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -43,6 +44,8 @@ struct context {
 private:
     std::string command_line_;
     std::string input_file_;
+    // The input file's SHA-256, computed on another thread while the command reads the file.
+    std::future<std::string> input_sha256_;
     // Declared before the change so the change is closed first.
     std::optional<store> changing_store_;
     std::optional<store::audited_change> change_;

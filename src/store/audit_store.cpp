@@ -65,6 +65,8 @@ store::audited_change::~audited_change() {
 
 void store::audited_change::set_organisation(const std::string& name) { draft_.organisation = name; }
 
+void store::audited_change::set_input_sha256(const std::string& hex) { draft_.input_sha256 = hex; }
+
 std::optional<audit_entry> store::audited_change::commit() {
     return guarded(store_.impl_->path, [&]() -> std::optional<audit_entry> {
         auto& db = store_.impl_->db;
