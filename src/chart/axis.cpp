@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace carbontrack::chart {
 namespace {
@@ -16,14 +17,20 @@ constexpr double tick_gap_px = 8.0;
 constexpr double label_headroom = 0.08;  // of the data's span, for text drawn above the highest point
 constexpr int intended_intervals = 6;
 
+// The room one period label needs, its neighbour's gap included.
+double label_px(const period_axis& axis) {
+    const int first = static_cast<int>(std::ceil(axis.first));
+    return static_cast<double>(period::from_key(axis.kind, first).label().size()) * tick_char_px + tick_gap_px;
+}
+
 }  // namespace
 
 double axis_position(period p) { return static_cast<double>(p.start_year()); }
 
-std::vector<tick> period_ticks(const period_axis& axis, double width_px, labelled_end anchor) {
+std::vector<tick> period_ticks(const period_axis& axis, double width_px) {
     const int first = static_cast<int>(std::ceil(axis.first));
     const int last = static_cast<int>(std::floor(axis.last));
-    const double label_px = static_cast<double>(period::from_key(axis.kind, first).label().size()) * tick_char_px + tick_gap_px;
+    const double needed_px = label_px(axis);
     const double span = std::max(axis.last - axis.first, 1.0);
     // Calendar years read best in fives and tens; financial years count from the baseline, so any step does.
     const auto steps = axis.kind == period_kind::calendar_year ? std::vector<int>{1, 2, 5, 10, 20, 50, 100}
@@ -31,15 +38,37 @@ std::vector<tick> period_ticks(const period_axis& axis, double width_px, labelle
     int step = 1;
     for (const int candidate : steps) {
         step = candidate;
-        if (width_px * candidate / span >= label_px) break;
+        if (width_px * candidate / span >= needed_px) break;
     }
     std::vector<tick> ticks;
-    const int from = anchor == labelled_end::first ? first : last;
     for (int year = first; year <= last; ++year) {
-        if ((year - from) % step == 0) {
+        if ((year - first) % step == 0) {
             ticks.push_back({static_cast<double>(year), period::from_key(axis.kind, year).label()});
         } else if (step <= 10) {
             ticks.push_back({static_cast<double>(year), {}});
+        }
+    }
+    return ticks;
+}
+
+std::vector<tick> bar_ticks(const period_axis& axis, const std::vector<double>& bars, double width_px) {
+    const int first = static_cast<int>(std::ceil(axis.first));
+    const int last = static_cast<int>(std::floor(axis.last));
+    const double span = std::max(axis.last - axis.first, 1.0);
+    const double min_gap = label_px(axis) * span / width_px;  // in years
+    std::vector<tick> ticks;
+    for (int year = first; year <= last; ++year) ticks.push_back({static_cast<double>(year), {}});
+    // From the latest bar back, so the period a reader looks for first is always on the top row.
+    constexpr double none = std::numeric_limits<double>::infinity();
+    double row_last[2] = {none, none};
+    for (auto it = ticks.rbegin(); it != ticks.rend(); ++it) {
+        if (std::find(bars.begin(), bars.end(), it->position) == bars.end()) continue;
+        for (int row = 0; row < 2; ++row) {
+            if (row_last[row] - it->position < min_gap) continue;
+            it->label = period::from_key(axis.kind, static_cast<int>(it->position)).label();
+            it->row = row;
+            row_last[row] = it->position;
+            break;
         }
     }
     return ticks;

@@ -12,15 +12,18 @@ namespace carbontrack::chart {
 struct tick {
     double position;
     std::string label;  // empty for a minor tick
+    int row = 0;        // 1: drawn a line lower, clear of its neighbour's label
 };
 
-// Which end of the axis is always labelled: the first (a trajectory's baseline) or the last (the
-// latest period of a bar chart, the one a reader looks for).
-enum class labelled_end { first, last };
+// One labelled tick per 1, 2, 5, 10... years counted from the first (a trajectory's baseline), so
+// labels never crowd an axis `width_px` long; unlabelled ticks on the years between.
+std::vector<tick> period_ticks(const period_axis& axis, double width_px);
 
-// One labelled tick per 1, 2, 5, 10... years counted from `anchor`, so labels never crowd an axis
-// `width_px` long; unlabelled ticks on the years between.
-std::vector<tick> period_ticks(const period_axis& axis, double width_px, labelled_end anchor = labelled_end::first);
+// A bar chart's axis: every bar's period labelled, since a reader looks a bar up by its period (a
+// sparse record's few bars would otherwise fall between labelled years). A label that would touch its
+// neighbour's drops to a second row; one that would touch on both rows is left off. Years without a
+// bar get unlabelled ticks.
+std::vector<tick> bar_ticks(const period_axis& axis, const std::vector<double>& bars, double width_px);
 
 struct value_scale {
     double low;

@@ -246,6 +246,14 @@ private:
 
     void add(const stacked_layer& layer) {
         const stack_geometry g = stack(layer);
+        if (layer.style == stack_style::bars) {
+            for (std::size_t i = 0; i < layer.x.size(); ++i) {
+                const bool drawn = finite(g.totals[i]) || std::any_of(g.bands.begin(), g.bands.end(), [i](const auto& band) {
+                                       return finite(band[i].low) && band[i].low != band[i].high;
+                                   });
+                if (drawn) bar_x_.push_back(layer.x[i]);
+            }
+        }
         const bool bars = layer.style == stack_style::bars;
         bars_ = bars_ || bars;
         // The top of the stack comes first in the legend, so the key reads in the stack's order.
@@ -360,7 +368,6 @@ private:
             s += "set label " + gnuplot_string(source_lines[i]) + " at screen 0.02," + number(at) + " left font ',10' tc " +
                  grey(quiet_grey) + "\n";
         }
-        const double plot_bottom = 0.13 + 0.028 * static_cast<double>(source_lines.empty() ? 0 : source_lines.size() - 1);
 
         const value_scale scale = value_ticks(y_.empty() ? 0.0 : y_.low, y_.empty() ? 1.0 : y_.high, chart_.y.from_zero);
         std::size_t widest = 0;
@@ -371,6 +378,15 @@ private:
         const double key_px = key_sample_px + key_char_px * static_cast<double>(key_chars_);
         const double plot_right = key ? 0.98 - (key_px + 16.0) / canvas_width : 0.96;
 
+        const double pad = bars_ ? 0.6 : 0.4;
+        const double x_low = chart_.x.first - pad;
+        const double x_high = chart_.x.last + pad;
+        const double data_width_px = (plot_right - plot_left) * canvas_width * (chart_.x.last - chart_.x.first) / (x_high - x_low);
+        const auto xt = bars_ ? bar_ticks(chart_.x, bar_x_, data_width_px) : period_ticks(chart_.x, data_width_px);
+        const bool two_rows = std::any_of(xt.begin(), xt.end(), [](const tick& t) { return t.row > 0; });
+        const double plot_bottom = 0.13 + (two_rows ? 0.03 : 0.0) +
+                                   0.028 * static_cast<double>(source_lines.empty() ? 0 : source_lines.size() - 1);
+
         s += "set lmargin at screen " + number(plot_left) + "\nset rmargin at screen " + number(plot_right) + "\n";
         s += "set tmargin at screen " + number(plot_top) + "\nset bmargin at screen " + number(plot_bottom) + "\n";
         if (key) {
@@ -380,17 +396,20 @@ private:
             s += "unset key\n";
         }
 
-        const double pad = bars_ ? 0.6 : 0.4;
-        const double x_low = chart_.x.first - pad;
-        const double x_high = chart_.x.last + pad;
         s += "set xrange [" + number(x_low) + ":" + number(x_high) + "]\nset xtics font ',11' (";
-        const double plot_width_px = (plot_right - plot_left) * canvas_width;
-        const auto xt = period_ticks(chart_.x, plot_width_px * (chart_.x.last - chart_.x.first) / (x_high - x_low),
-                                     bars_ ? labelled_end::last : labelled_end::first);
         for (std::size_t i = 0; i < xt.size(); ++i) {
-            s += (i == 0 ? "" : ", ") + gnuplot_string(xt[i].label) + " " + number(xt[i].position) + (xt[i].label.empty() ? " 1" : "");
+            // A second-row label is a plain label under its tick: a line break inside a tick label
+            // leaks into the titles gnuplot's SVG terminal gives the plots of later charts.
+            const bool minor = xt[i].label.empty();
+            s += (i == 0 ? "" : ", ") + gnuplot_string(xt[i].row > 0 ? std::string() : xt[i].label) + " " + number(xt[i].position) +
+                 (minor ? " 1" : "");
         }
         s += ")\n";
+        for (const auto& t : xt) {
+            if (t.row == 0 || t.label.empty()) continue;
+            s += "set label " + gnuplot_string(t.label) + " at first " + number(t.position) + ", graph 0 center offset 0,-2.35 font ',11' tc " +
+                 grey(text_grey) + "\n";
+        }
         s += "set yrange [" + number(scale.low) + ":" + number(scale.high) + "]\nset ytics (";
         for (std::size_t i = 0; i < scale.ticks.size(); ++i) {
             s += (i == 0 ? "" : ", ") + gnuplot_string(scale.ticks[i].label) + " " + number(scale.ticks[i].position);
@@ -415,6 +434,7 @@ private:
     extent y_;
     std::size_t key_chars_ = 0;
     bool bars_ = false;
+    std::vector<double> bar_x_;  // the periods a bar chart has a bar for
 };
 
 }  // namespace
