@@ -243,9 +243,9 @@ chart::spec indicator_chart(const indicator_definition& definition, const indica
 }
 
 std::vector<named_chart> every_authority(const store& db, const std::string& series, int net_zero_year, const std::string& release_name,
-                                         std::vector<std::string>& skipped) {
+                                         const std::vector<area_tier>& tiers, std::vector<std::string>& skipped) {
     const auto release = release_named(db, release_name);
-    const auto areas = rankable_areas(db.area_authorities(release.id), db.area_codes());
+    const auto areas = rankable_areas(db.area_authorities(release.id), db.area_codes(), tiers);
     const auto data = db.area_figures(release, {}, std::nullopt);
     const auto all = area_series_for_each(data, areas, series);
     std::vector<named_chart> charts;

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using namespace carbontrack;
@@ -333,6 +334,43 @@ TEST_CASE("a ranking gives every district a position and a quartile, lowest firs
         REQUIRE(leicestershire != change.end());
         CHECK_THAT(*leicestershire->change_pct, WithinAbs((3005.78 - 4998.05) / 4998.05 * 100, 0.01));
     }
+}
+
+TEST_CASE("asking for every tier covers all 394 councils of the national release, each once", "[area]") {
+    area_fixture f(mysociety, "mysociety");
+    const auto authorities = f.db.area_authorities(f.release.id);
+    const auto codes = f.db.area_codes();
+    using enum area_tier;
+    const auto tiers = GENERATE(table<std::vector<area_tier>, std::size_t>({
+        {{district}, 361},  // districts and unitaries
+        {{county}, 21},     // mySociety's county rows, e.g. LEC = E10000018
+        {{combined}, 12},   // combined authorities and the Greater London Authority
+        {{district, county, combined}, 394},
+    }));
+    const auto selected = rankable_areas(authorities, codes, std::get<0>(tiers));
+    CHECK(selected.size() == std::get<1>(tiers));
+    std::set<std::string> seen;
+    for (const auto& s : selected) CHECK(seen.insert(s.code).second);
+    if (std::get<0>(tiers).size() == 3) {
+        const auto leicestershire = std::find_if(selected.begin(), selected.end(), [](const auto& s) { return s.code == "E10000018"; });
+        REQUIRE(leicestershire != selected.end());
+        const auto total = area_total(f.figures(*leicestershire), *leicestershire, 2020, area_measure::within_scope);
+        REQUIRE(total);
+        CHECK_THAT(in_kilotonnes(*total), WithinAbs(3005.8, 0.05));  // the county row is its seven districts' sum
+    }
+}
+
+TEST_CASE("in the official layout a county is its districts summed, and a unitary is not a county", "[area]") {
+    area_fixture f(official_co2, "official");
+    const auto authorities = f.db.area_authorities(f.release.id);
+    const auto codes = f.db.area_codes();
+    CHECK(rankable_areas(authorities, codes).size() == 9);  // 7 districts, Leicester and Rutland
+    const auto counties = rankable_areas(authorities, codes, {area_tier::county});
+    REQUIRE(counties.size() == 1);  // Rutland County Council names itself as its Second Tier Authority
+    CHECK(counties.front().code == "E10000018");
+    CHECK(counties.front().summed_from_districts);
+    CHECK(counties.front().authority_ids.size() == 7);
+    CHECK_THAT(f.total_kt("E10000018", 2020), WithinAbs(3005.8, 0.05));
 }
 
 TEST_CASE("an authority nobody has heard of is an error that suggests names", "[area]") {

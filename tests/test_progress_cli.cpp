@@ -209,3 +209,79 @@ TEST_CASE("bad targets are refused with a reason and change nothing", "[progress
     }
     CHECK(store(dir / "carbontrack.db").canonical_dump() == before);
 }
+
+TEST_CASE("every authority is assessed against net zero by 2045 in one command", "[progress][cli]") {
+    scratch_dir dir;
+    must(run_carbontrack({"area", "import", dataset("area/mysociety_local_authority_emissions_2005_2020.csv").string()}, dir.path()));
+    must(run_carbontrack({"area", "codes", dataset("area/authority_codes.csv").string()}, dir.path()));
+
+    SECTION("districts and unitaries by default, sorted by the net-zero year at trend") {
+        const auto all = progress_json(dir, {"--all-authorities", "--series", "within-scope", "--net-zero-year", "2045"});
+        REQUIRE(all.size() == 361);
+        double previous = 0;
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            const auto& a = all[i];
+            CAPTURE(a["code"]);
+            CHECK(a["position"] == i + 1);
+            CHECK(a["latest_period"] == "2020");
+            // Every authority's within-scope CO2 fell over the last six years, so each has a year.
+            REQUIRE(a["projected_net_zero_year"].is_number());
+            CHECK(a["projected_net_zero_year"].get<double>() >= previous);
+            previous = a["projected_net_zero_year"].get<double>();
+        }
+        // Blaby, worked from the Total Emissions column of the shipped mySociety file (a figure
+        // carbontrack does not read, so an independent check of its own sum of 20 sub-sectors):
+        //   B (2005) = 554.158, A (2020) = 336.418 kt CO2; change -39.292%.
+        //   Pathway at 2020 = B x (1 - 15/40) = 346.349; required cut A / 25 = 13.457 kt a year.
+        //   2015-2020: 437.465, 417.502, 396.642, 387.722, 369.289, 336.418; the median of the 15
+        //   pairwise slopes is -19.964, the 25th and 75th percentiles -20.341 and -16.326.
+        //   Net zero at trend 2020 + 336.418 / 19.964 = 2036.85 (band 2036.54 to 2040.61); on track, green.
+        const auto blaby = std::find_if(all.begin(), all.end(), [](const auto& a) { return a["code"] == "E07000129"; });
+        REQUIRE(blaby != all.end());
+        const auto& b = *blaby;
+        CHECK(b["name"] == "Blaby District Council");
+        CHECK(b["unit"] == "kt CO2");
+        CHECK_THAT(b["baseline_value"].get<double>(), WithinAbs(554.158, 1e-3));
+        CHECK_THAT(b["latest_value"].get<double>(), WithinAbs(336.418, 1e-3));
+        CHECK_THAT(b["change_vs_baseline_pct"].get<double>(), WithinAbs(-39.292, 1e-3));
+        CHECK_THAT(b["pathway_value"].get<double>(), WithinAbs(346.349, 1e-3));
+        CHECK_THAT(b["required_rate_per_year"].get<double>(), WithinAbs(13.457, 1e-3));
+        CHECK_THAT(b["trend_slope_per_year"].get<double>(), WithinAbs(-19.964, 1e-3));
+        CHECK_THAT(b["projected_net_zero_year"].get<double>(), WithinAbs(2036.85, 1e-2));
+        CHECK_THAT(b["projected_net_zero_range"][0].get<double>(), WithinAbs(2036.54, 1e-2));
+        CHECK_THAT(b["projected_net_zero_range"][1].get<double>(), WithinAbs(2040.61, 1e-2));
+        CHECK(b["status"] == "on-track");
+        CHECK(b["rag"] == "green");
+    }
+
+    SECTION("--tier all adds the 21 county councils and 12 combined authorities: 394 in all") {
+        const auto all = progress_json(dir, {"--all-authorities", "--tier", "all"});
+        CHECK(all.size() == 394);
+        const auto counties = progress_json(dir, {"--all-authorities", "--tier", "county"});
+        REQUIRE(counties.size() == 21);
+        const auto leicestershire = std::find_if(counties.begin(), counties.end(), [](const auto& a) { return a["code"] == "E10000018"; });
+        REQUIRE(leicestershire != counties.end());
+        // The same figures as the Leicestershire target above: the county row is its districts' sum.
+        CHECK_THAT((*leicestershire)["latest_value"].get<double>(), WithinAbs(3005.778, 1e-3));
+        CHECK_THAT((*leicestershire)["projected_net_zero_year"].get<double>(), WithinAbs(2041.29, 1e-2));
+        CHECK((*leicestershire)["rag"] == "green");
+    }
+
+    SECTION("the table sorts by the rate still required, and CSV has one row per authority") {
+        const auto table = run_carbontrack({"progress", "--all-authorities", "--sort", "required-rate"}, dir.path());
+        must(table);
+        CHECK_THAT(table.out, Contains("Every authority against net zero by 2045 (within-scope"));
+        CHECK_THAT(table.out, Contains("RAG: green"));  // the rule is printed under the table
+        const auto csv = run_carbontrack({"progress", "--all-authorities", "--format", "csv"}, dir.path());
+        must(csv);
+        CHECK(std::count(csv.out.begin(), csv.out.end(), '\n') == 362);  // header and 361 authorities
+        CHECK(csv.err.empty());
+    }
+
+    SECTION("an unknown tier is a usage error") {
+        const auto r = run_carbontrack({"progress", "--all-authorities", "--tier", "parish"}, dir.path());
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.err, Contains("--tier"));
+        CHECK(r.out.empty());
+    }
+}

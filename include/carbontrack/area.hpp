@@ -96,6 +96,7 @@ std::string default_release_name(const std::filesystem::path& file);
 // authority is an aggregate of districts, so rankings leave it out unless asked for.
 enum class area_tier { district, county, combined };
 std::string_view to_string(area_tier tier);
+std::optional<area_tier> parse_tier(std::string_view text);
 
 // One authority's identifiers: they all name the same council (E10000018 = LEC = Leicestershire).
 struct area_code_row {
@@ -168,9 +169,14 @@ struct area_selection {
 area_selection resolve_area(std::string_view text, const std::vector<area_authority_entry>& authorities,
                             const std::vector<area_code_row>& codes);
 
-// The authorities a ranking compares by default: districts and unitaries, not aggregates of them.
+// The authorities a ranking or an every-authority command covers: by default the districts and
+// unitaries, not aggregates of them. Asking for counties adds each county council, as its own row
+// where the release has one (mySociety's) or as its districts summed (the official layout); asking
+// for combined authorities adds those the release holds. An authority the identifier table does not
+// know counts as a district.
 std::vector<area_selection> rankable_areas(const std::vector<area_authority_entry>& authorities,
-                                           const std::vector<area_code_row>& codes);
+                                           const std::vector<area_code_row>& codes,
+                                           const std::vector<area_tier>& tiers = {area_tier::district});
 
 // The stored figures a query needs, fetched by the caller from storage.
 struct area_data {

@@ -60,11 +60,11 @@ chart::spec indicator(const store& db, const organisation& org, const std::strin
 // latest figure, and the source named by its publisher's site rather than a full web address.
 chart::spec indicator_chart(const indicator_definition& definition, const indicator_series& series, const std::string& where);
 
-// Every district and unitary of a release against net zero by `net_zero_year` from its first year,
-// one chart each named by its authority code. An authority that cannot be charted is left out and
-// listed in `skipped` as "CODE: why".
+// Every district and unitary of a release (or every council of `tiers`) against net zero by
+// `net_zero_year` from its first year, one chart each named by its authority code. An authority that
+// cannot be charted is left out and listed in `skipped` as "CODE: why".
 std::vector<named_chart> every_authority(const store& db, const std::string& series, int net_zero_year, const std::string& release,
-                                         std::vector<std::string>& skipped);
+                                         const std::vector<area_tier>& tiers, std::vector<std::string>& skipped);
 
 // The standard set for the organisation: each target's trajectory, its sources, the county area
 // (the entity of its area target, else E10000018 when the release holds it) and each indicator with

@@ -25,12 +25,6 @@ std::string place_name(std::string_view name) {
     return place;
 }
 
-std::optional<area_tier> parse_tier(std::string_view text) {
-    for (auto tier : {area_tier::district, area_tier::county, area_tier::combined})
-        if (to_string(tier) == text) return tier;
-    return std::nullopt;
-}
-
 // Every identifier that names the same council as `text`, folded; always holds `text` itself.
 std::set<std::string> aliases_of(std::string_view text, const std::vector<area_code_row>& codes) {
     const std::string wanted = folded(text);
@@ -69,6 +63,12 @@ private:
 };
 
 }  // namespace
+
+std::optional<area_tier> parse_tier(std::string_view text) {
+    for (auto tier : {area_tier::district, area_tier::county, area_tier::combined})
+        if (to_string(tier) == text) return tier;
+    return std::nullopt;
+}
 
 std::string_view to_string(area_tier tier) {
     switch (tier) {
@@ -166,13 +166,24 @@ area_selection resolve_area(std::string_view text, const std::vector<area_author
                                           : "; did you mean: " + suggestions));
 }
 
-std::vector<area_selection> rankable_areas(const std::vector<area_authority_entry>& authorities, const std::vector<area_code_row>& codes) {
+std::vector<area_selection> rankable_areas(const std::vector<area_authority_entry>& authorities, const std::vector<area_code_row>& codes,
+                                           const std::vector<area_tier>& tiers) {
+    const auto wanted = [&](area_tier tier) { return std::find(tiers.begin(), tiers.end(), tier) != tiers.end(); };
     const code_index index(codes);
     std::vector<area_selection> result;
     for (const auto& a : authorities) {
         const auto* row = index.find(a);
-        if (row && row->tier != area_tier::district) continue;
-        result.push_back(index.single(a));
+        if (wanted(row ? row->tier : area_tier::district)) result.push_back(index.single(a));
+    }
+    if (!wanted(area_tier::county)) return result;
+    // A county with no row of its own is the districts naming it as their Second Tier Authority (a
+    // unitary names itself there, and is not a county).
+    std::set<std::string> counties;
+    for (const auto& a : authorities)
+        if (!a.parent.empty() && folded(a.parent) != folded(a.name)) counties.insert(a.parent);
+    for (const auto& county : counties) {
+        auto selection = resolve_area(county, authorities, codes);
+        if (selection.summed_from_districts) result.push_back(std::move(selection));
     }
     return result;
 }

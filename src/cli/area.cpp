@@ -33,6 +33,7 @@ struct rank_options {
     int year = 0;
     std::vector<std::string> metric{"total"};
     std::vector<std::string> among;
+    std::vector<area_tier> tiers{area_tier::district};
     std::string release;
     area_measure measure = area_measure::within_scope;
     output::format format = output::format::table;
@@ -171,7 +172,7 @@ int run_rank(const rank_options& options, context& ctx) {
     const auto codes = db.area_codes();
     std::vector<area_selection> among;
     for (const auto& code : options.among) among.push_back(resolve_area(code, authorities, codes));
-    if (among.empty()) among = rankable_areas(authorities, codes);
+    if (among.empty()) among = rankable_areas(authorities, codes, options.tiers);
 
     // Every authority's figures for the year (and the baseline), read through the year index.
     std::vector<std::int64_t> ids;
@@ -366,6 +367,7 @@ void register_area(CLI::App& app, context& ctx) {
     rank->add_option("--metric", rank_opts->metric, "total (default), per-person, or change-since YEAR")->expected(1, 2);
     rank->add_option("--among", rank_opts->among, "Comparator codes or names, comma-separated (default: every district and unitary)")
         ->delimiter(',');
+    add_tier_option(*rank, rank_opts->tiers)->excludes("--among");
     rank->add_option("--release", rank_opts->release, "Release name (default: the newest)");
     add_measure_option(*rank, rank_opts->measure);
     add_format_option(*rank, rank_opts->format);

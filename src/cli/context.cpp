@@ -4,6 +4,7 @@
 #include "carbontrack/error.hpp"
 #include "carbontrack/period.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 
@@ -83,6 +84,23 @@ void add_format_option(CLI::App& command, output::format& target) {
     command.add_option("--format", target, "Output format: table, csv or json")
         ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
         ->default_str("table");
+}
+
+CLI::Option* add_tier_option(CLI::App& command, std::vector<area_tier>& target) {
+    return command
+        .add_option_function<std::vector<std::string>>(
+            "--tier",
+            [&target](const std::vector<std::string>& names) {
+                target.clear();
+                for (const auto& name : names) {
+                    if (name == "all") target = {area_tier::district, area_tier::county, area_tier::combined};
+                    else if (const auto tier = parse_tier(name); tier && std::find(target.begin(), target.end(), *tier) == target.end())
+                        target.push_back(*tier);
+                }
+            },
+            "Councils covered: district (districts and unitaries, the default), county, combined, or all; comma-separated")
+        ->delimiter(',')
+        ->check(CLI::IsMember({"district", "county", "combined", "all"}));
 }
 
 CLI::Option* add_period_option(CLI::App& command, std::string& target, const std::string& description, const std::string& name) {

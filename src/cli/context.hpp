@@ -2,6 +2,7 @@
 // Subcommands register themselves on the app and leave an action to run once parsing succeeded.
 #pragma once
 
+#include "carbontrack/area.hpp"
 #include "carbontrack/output.hpp"
 #include "carbontrack/store.hpp"
 
@@ -13,6 +14,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace carbontrack::cli {
 
@@ -53,6 +55,9 @@ private:
 
 // The --format option every data-printing command takes.
 void add_format_option(CLI::App& command, output::format& target);
+// --tier district,county,combined or all: which councils an every-authority command covers
+// (default: districts and unitaries).
+CLI::Option* add_tier_option(CLI::App& command, std::vector<area_tier>& target);
 // A period option (--period unless named otherwise), validated at parse time.
 CLI::Option* add_period_option(CLI::App& command, std::string& target, const std::string& description, const std::string& name = "--period");
 

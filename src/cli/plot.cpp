@@ -17,6 +17,7 @@ struct trajectory_options {
     bool all_authorities = false;
     std::string series = "within-scope";
     int net_zero_year = 2045;
+    std::vector<area_tier> tiers{area_tier::district};
     std::string out_dir;
     std::vector<std::string> formats{"svg"};
 };
@@ -71,7 +72,7 @@ int run_trajectory(const trajectory_options& o, context& ctx) {
     store db = ctx.open();
     if (o.all_authorities) {
         std::vector<std::string> skipped;
-        const auto charts = plot::every_authority(db, o.series, o.net_zero_year, o.release, skipped);
+        const auto charts = plot::every_authority(db, o.series, o.net_zero_year, o.release, o.tiers, skipped);
         report_skipped(skipped, ctx);
         if (charts.empty()) throw data_error("no authority has figures to chart");
         draw_set(charts, o.out_dir, o.formats, ctx);
@@ -160,11 +161,12 @@ void register_plot(CLI::App& app, context& ctx) {
     auto* out = add_out_option(*t, trajectory->out);
     t->add_option("--release", trajectory->release, "Area release for area targets (default: the newest)");
     auto* all = t->add_flag("--all-authorities", trajectory->all_authorities,
-                            "One chart per district and unitary against one net-zero year, named by authority code");
+                            "One chart per district and unitary (or --tier) against one net-zero year, named by authority code");
     t->add_option("--series", trajectory->series, "With --all-authorities: within-scope (default) or territorial, optionally :SECTOR")->needs(all);
     t->add_option("--net-zero-year", trajectory->net_zero_year, "With --all-authorities: the net-zero year (default 2045)")
         ->check(CLI::Range(2000, 2100))
         ->needs(all);
+    add_tier_option(*t, trajectory->tiers)->needs(all);
     auto* out_dir = t->add_option("--out-dir", trajectory->out_dir, "With --all-authorities: the directory for the charts")->needs(all);
     add_formats_option(*t, trajectory->formats)->needs(all);
     name->excludes(all);

@@ -230,7 +230,7 @@ void register_progress(CLI::App& app, context& ctx) {
     progress->add_flag("--explain", options->explain, "Print every input and step of the calculation");
     progress->add_flag("--check", options->check, "Exit 1 when a target is red or cannot be assessed");
     auto* all = progress->add_flag("--all-authorities", options->all_authorities,
-                                   "Assess every district and unitary of the area release against one net-zero year");
+                                   "Assess every district and unitary (or --tier) of the area release against one net-zero year");
     progress->add_option("--series", options->national.series, "With --all-authorities: within-scope (default) or territorial, optionally :SECTOR")
         ->needs(all);
     progress->add_option("--net-zero-year", options->national.net_zero_year, "With --all-authorities: the net-zero year (default 2045)")
@@ -239,6 +239,7 @@ void register_progress(CLI::App& app, context& ctx) {
     progress->add_option("--baseline", options->national.baseline, "With --all-authorities: baseline year (default: each authority's first)")
         ->check(CLI::Range(1990, 2100))
         ->needs(all);
+    add_tier_option(*progress, options->national.tiers)->needs(all);
     progress->add_option("--sort", options->national.sort, "With --all-authorities: net-zero-year (default), required-rate, change or latest")
         ->check(CLI::IsMember({"net-zero-year", "required-rate", "change", "latest"}))
         ->needs(all);

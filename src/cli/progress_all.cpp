@@ -50,7 +50,7 @@ int run_all_authorities(const all_authorities_options& options, context& ctx) {
     const auto release = db.find_area_release(options.release);
     if (!release) throw data_error("no area release" + (options.release.empty() ? std::string() : " named '" + options.release + "'") +
                                    "; import one with 'carbontrack area import FILE'");
-    const auto areas = rankable_areas(db.area_authorities(release->id), db.area_codes());
+    const auto areas = rankable_areas(db.area_authorities(release->id), db.area_codes(), options.tiers);
     // A sector series needs every sub-sector; a total needs only each authority's yearly sums.
     const auto data = options.series.find(':') == std::string::npos ? db.area_authority_totals(*release)
                                                                      : db.area_figures(*release, {}, std::nullopt);

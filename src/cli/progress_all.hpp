@@ -1,10 +1,12 @@
-// progress --all-authorities: every district and unitary of an area release against one net-zero year.
+// progress --all-authorities: every district and unitary of an area release (or every council of the
+// tiers asked for) against one net-zero year.
 #pragma once
 
 #include "cli/context.hpp"
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace carbontrack::cli {
 
@@ -14,6 +16,7 @@ struct all_authorities_options {
     std::optional<int> baseline;
     std::string sort = "net-zero-year";
     std::string release;
+    std::vector<area_tier> tiers{area_tier::district};
     output::format format = output::format::table;
 };
 
