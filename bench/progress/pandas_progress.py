@@ -2,13 +2,13 @@
 """The peer for `carbontrack progress --all-authorities`: the same progress maths in pandas/numpy.
 
 Reads the wide mySociety file and the authority identifier table shipped in datasets/area/, keeps
-districts and unitaries, and for each authority's within-scope total computes what carbontrack
+districts and unitaries (or the tiers named: district, county, combined, all), and for each authority's within-scope total computes what carbontrack
 prints: baseline (first year), latest, change, linear pathway to net zero in NET_ZERO_YEAR, status,
 Theil-Sen slope over the last six years with its 25th/75th percentiles (numpy's default linear
 interpolation), net-zero year at trend and its range, the required cut per year and the RAG.
 Writes JSON (one object per authority) to stdout.
 
-usage: pandas_progress.py WIDE_CSV CODES_CSV [NET_ZERO_YEAR]
+usage: pandas_progress.py WIDE_CSV CODES_CSV [NET_ZERO_YEAR [TIERS]]
 """
 import itertools
 import json
@@ -19,13 +19,16 @@ import pandas as pd
 
 wide_csv, codes_csv = sys.argv[1], sys.argv[2]
 net_zero_year = int(sys.argv[3]) if len(sys.argv) > 3 else 2045
+tiers = sys.argv[4].split(",") if len(sys.argv) > 4 else ["district"]
+if "all" in tiers:
+    tiers = ["district", "county", "combined"]
 
 wide = pd.read_csv(wide_csv)
 codes = pd.read_csv(codes_csv, keep_default_na=False)
-districts = codes[codes["tier"] == "district"]
+chosen = codes[codes["tier"].isin(tiers)]
 sub_sectors = [c for c in wide.columns if c.endswith(":kt CO2") and "Total" not in c]
 wide["total"] = wide[sub_sectors].sum(axis=1, min_count=1)
-wide = wide[wide["local-authority-code"].isin(districts["mysociety_code"])]
+wide = wide[wide["local-authority-code"].isin(chosen["mysociety_code"])]
 
 results = []
 for code, group in wide.groupby("local-authority-code"):

@@ -2,7 +2,7 @@
 """Times `carbontrack progress --all-authorities` against pandas_progress.py on the shipped national
 release, and checks that both give the same answers for every authority.
 
-usage: run_bench.py CARBONTRACK_BINARY [--runs N]
+usage: run_bench.py CARBONTRACK_BINARY [--runs N] [--tier district|county|combined|all]
 """
 import argparse
 import csv
@@ -30,14 +30,15 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("carbontrack")
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--tier", default="district")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         db = os.path.join(scratch, "bench.db")
         subprocess.run([args.carbontrack, "--db", db, "area", "import", WIDE], check=True, capture_output=True)
         subprocess.run([args.carbontrack, "--db", db, "area", "codes", CODES], check=True, capture_output=True)
         ours = [args.carbontrack, "--db", db, "progress", "--all-authorities", "--series", "within-scope",
-                "--net-zero-year", "2045", "--format", "json"]
-        peer = ["/usr/bin/python3", os.path.join(HERE, "pandas_progress.py"), WIDE, CODES, "2045"]
+                "--net-zero-year", "2045", "--tier", args.tier, "--format", "json"]
+        peer = ["/usr/bin/python3", os.path.join(HERE, "pandas_progress.py"), WIDE, CODES, "2045", args.tier]
         version = [args.carbontrack, "--version"]
         ours_times, peer_times, start_times = [], [], []
         for _ in range(args.runs):
