@@ -185,4 +185,25 @@ std::vector<indicator_value> indicator_catalogue::values_of(std::string_view nam
     return found;
 }
 
+std::vector<std::string> indicator_catalogue::sources_of(std::string_view name) const {
+    std::vector<std::string> sources;
+    const auto add = [&sources](const std::string& s) {
+        if (!s.empty() && std::find(sources.begin(), sources.end(), s) == sources.end()) sources.push_back(s);
+    };
+    // A ratio's parts are read one level down only, so no definition can lead round in a circle.
+    const auto own = [&](std::string_view indicator) {
+        const auto* d = find(indicator);
+        if (d && !d->source.empty()) return add(d->source);
+        for (const auto& v : values_)
+            if (v.indicator == indicator) add(v.source);
+    };
+    own(name);
+    const auto* definition = find(name);
+    if (sources.empty() && definition && definition->kind == indicator_kind::ratio) {
+        own(definition->numerator);
+        own(definition->denominator);
+    }
+    return sources;
+}
+
 }  // namespace carbontrack

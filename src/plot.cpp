@@ -118,7 +118,6 @@ chart::spec area_of(const area_summary& summary, const area_selection& selection
 
 // A chart names the publisher (its web site), not a full address too long to print on one line.
 std::string source_site(const std::string& source) {
-    if (source.empty()) return "the council's indicator records";
     const auto scheme = source.find("://");
     if (scheme == std::string::npos) return source;
     const auto start = scheme + 3;
@@ -220,10 +219,11 @@ chart::spec indicator(const store& db, const organisation& org, const std::strin
     }
     if (definition->kind == indicator_kind::flow ? series->running_total.empty() && series->values.empty() : series->values.empty())
         throw data_error("the indicator '" + name + "' has no values recorded for " + org.name);
-    return indicator_chart(*definition, *series, org.name + (series->combined ? " (its areas summed)" : ""));
+    return indicator_chart(*definition, *series, org.name + (series->combined ? " (its areas summed)" : ""), catalogue.sources_of(name));
 }
 
-chart::spec indicator_chart(const indicator_definition& definition, const indicator_series& series, const std::string& where) {
+chart::spec indicator_chart(const indicator_definition& definition, const indicator_series& series, const std::string& where,
+                            const std::vector<std::string>& sources) {
     // A flow is judged on its running total, so that is what its chart shows.
     const bool flow = definition.kind == indicator_kind::flow;
     const auto& points = flow && !series.running_total.empty() ? series.running_total : series.values;
@@ -239,7 +239,9 @@ chart::spec indicator_chart(const indicator_definition& definition, const indica
     }
     std::string what = definition.name;
     if (!what.empty() && what.front() >= 'a' && what.front() <= 'z') what.front() = static_cast<char>(what.front() - 'a' + 'A');
-    return chart::indicator_chart(shown, {what, where, "Source: " + source_site(definition.source)});
+    std::string source_line;
+    for (const auto& s : sources) source_line += (source_line.empty() ? "" : "; ") + source_site(s);
+    return chart::indicator_chart(shown, {what, where, "Source: " + (source_line.empty() ? "the council's indicator records" : source_line)});
 }
 
 std::vector<named_chart> every_authority(const store& db, const std::string& series, int net_zero_year, const std::string& release_name,

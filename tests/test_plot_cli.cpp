@@ -237,6 +237,13 @@ TEST_CASE("an indicator chart shows the running total against the goal", "[plot]
     CHECK(svg.has_text("Source: www.harboroughmail.co.uk"));
     CHECK(svg.markers_of("Recorded") == 3 + 1);
 
+    // The source line names where the figures came from: a ratio without a source of its own
+    // (plug-in share) takes its parts', values without a defined source (renewables) their own.
+    require_ok(db.run({"--org", council, "plot", "indicator", "plug-in share of cars and vans", "--out", "share.svg"}, dir.path()));
+    CHECK(svg_file{dir / "share.svg"}.has_text_starting("Source: traffordDataLab/climate_emergency data/ev.csv (DfT VEH0142"));
+    require_ok(db.run({"--org", council, "plot", "indicator", "renewable electricity generated", "--out", "renewables.svg"}, dir.path()));
+    CHECK(svg_file{dir / "renewables.svg"}.has_text_starting("Source: traffordDataLab/climate_emergency data/renewable_electricity_generation.csv"));
+
     const auto none = db.run({"--org", council, "plot", "indicator", "council energy consumption", "--out", "none.svg"}, dir.path());
     CHECK(none.exit_code == 1);
     CHECK_THAT(none.err, Contains("no values recorded"));

@@ -137,6 +137,9 @@ public:
     const std::vector<indicator_definition>& definitions() const noexcept { return definitions_; }
     const indicator_definition* find(std::string_view name) const;
     std::vector<indicator_value> values_of(std::string_view name) const;
+    // Where an indicator's figures come from, for a chart's source line: its definition's source,
+    // else the distinct sources of its values in the order recorded, else (a ratio) its parts'.
+    std::vector<std::string> sources_of(std::string_view name) const;
 
 private:
     std::vector<indicator_definition> definitions_;

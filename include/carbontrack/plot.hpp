@@ -58,7 +58,8 @@ chart::spec indicator(const store& db, const organisation& org, const std::strin
 // The chart of one built series of an indicator (what `indicator` draws, and the report too): a
 // flow's running total or the values, the goal, a published qualifier ("more than") kept with the
 // latest figure, and the source named by its publisher's site rather than a full web address.
-chart::spec indicator_chart(const indicator_definition& definition, const indicator_series& series, const std::string& where);
+chart::spec indicator_chart(const indicator_definition& definition, const indicator_series& series, const std::string& where,
+                            const std::vector<std::string>& sources);
 
 // Every district and unitary of a release (or every council of `tiers`) against net zero by
 // `net_zero_year` from its first year, one chart each named by its authority code. An authority that

@@ -34,11 +34,11 @@ std::string goal_text(const std::optional<indicator_goal>& goal, const std::stri
 }
 
 // One point is no trend to look at; the table already gives it.
-std::optional<chart::spec> indicator_figure(const indicator_definition& d, const indicator_series& series) {
+std::optional<chart::spec> indicator_figure(const indicator_definition& d, const indicator_series& series, const std::vector<std::string>& sources) {
     const bool flow = d.kind == indicator_kind::flow;
     const auto& points = flow && !series.running_total.empty() ? series.running_total : series.values;
     if (points.size() < 2) return std::nullopt;
-    return plot::indicator_chart(d, series, "whole area");
+    return plot::indicator_chart(d, series, "whole area", sources);
 }
 
 }  // namespace
@@ -76,7 +76,7 @@ section indicators_section(const inputs& in) {
                           optional_amount(p.required_per_year, d.unit, true), optional_amount(p.trend_per_year, d.unit, true),
                           text_cell(p.status ? std::string(to_string(*p.status)) : "-"), text_cell(p.rag ? std::string(to_string(*p.rag)) : "-")});
         for (const auto& note : p.notes) notes.push_back(d.name + ": " + note);
-        if (auto chart = indicator_figure(d, *series)) charts.emplace_back(d.name, *chart);
+        if (auto chart = indicator_figure(d, *series, catalogue.sources_of(d.name))) charts.emplace_back(d.name, *chart);
     }
     t.notes.push_back("\u201c-\u201d: not known, never zero. \u201cmore than\u201d, \u201cabout\u201d, \u201calmost\u201d and \u201cat least\u201d are the "
                       "qualifiers of the published figures. Of goal: A / G when more is better, (B \u2212 A) / (B \u2212 G) when less is.");
