@@ -2,6 +2,8 @@
 // (its texts, its title, the markers of a series) and the headers of PNG and PDF files.
 #pragma once
 
+#include "support.hpp"
+
 #include <libxml/tree.h>
 
 #include <cstddef>
@@ -10,6 +12,15 @@
 #include <memory>
 #include <string>
 #include <vector>
+
+// Rendering tests return early, with a warning in the report, only where gnuplot is truly absent.
+#define REQUIRE_GNUPLOT()                                                                     \
+    do {                                                                                      \
+        if (!carbontrack::testing::installed("gnuplot")) {                                    \
+            WARN("gnuplot is not installed (apt-get install gnuplot-nox): not rendered");     \
+            return;                                                                           \
+        }                                                                                     \
+    } while (false)
 
 namespace carbontrack::testing {
 

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 
 #include <atomic>
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -20,6 +21,8 @@ std::string shell_quote(const std::string& arg) {
 }
 
 }  // namespace
+
+bool installed(const std::string& program) { return std::system(("command -v " + program + " > /dev/null 2>&1").c_str()) == 0; }
 
 std::string read_bytes(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);

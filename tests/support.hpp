@@ -37,6 +37,9 @@ std::filesystem::path write_file(const std::filesystem::path& file, const std::s
 // A file's bytes, exactly (an empty string for a missing file).
 std::string read_bytes(const std::filesystem::path& file);
 
+// Whether `program` is on the PATH, for tests of what an optional tool (gnuplot, chromium) draws.
+bool installed(const std::string& program);
+
 struct run_result {
     int exit_code = -1;
     std::string out;

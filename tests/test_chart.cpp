@@ -32,16 +32,6 @@ using units::co2e_mass;
 
 namespace {
 
-bool gnuplot_installed() { return std::system("command -v gnuplot > /dev/null 2>&1") == 0; }
-
-// Rendering tests return early, with a warning in the report, only where gnuplot is truly absent.
-#define REQUIRE_GNUPLOT()                                                               \
-    do {                                                                                \
-        if (!gnuplot_installed()) {                                                     \
-            WARN("gnuplot is not installed (apt-get install gnuplot-nox): not rendered"); \
-            return;                                                                     \
-        }                                                                               \
-    } while (false)
 
 period fy(int start_year) { return financial_year{start_year}; }
 period cy(int year) { return calendar_year{year}; }

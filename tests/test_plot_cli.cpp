@@ -30,15 +30,6 @@ using Catch::Matchers::StartsWith;
 
 namespace {
 
-bool gnuplot_installed() { return std::system("command -v gnuplot > /dev/null 2>&1") == 0; }
-
-#define REQUIRE_GNUPLOT()                                                               \
-    do {                                                                                \
-        if (!gnuplot_installed()) {                                                     \
-            WARN("gnuplot is not installed (apt-get install gnuplot-nox): not rendered"); \
-            return;                                                                     \
-        }                                                                               \
-    } while (false)
 
 const std::string council = "Leicestershire County Council";
 const std::string example = "Example Council (illustrative)";

@@ -33,7 +33,6 @@ namespace {
 const std::string leicestershire = "Leicestershire County Council";
 const std::string example = "Example Council (illustrative)";
 
-bool installed(const std::string& program) { return std::system(("command -v " + program + " > /dev/null 2>&1").c_str()) == 0; }
 
 void require_ok(const run_result& r) {
     INFO(r.err);
