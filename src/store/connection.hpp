@@ -9,6 +9,9 @@
 
 #include "carbontrack/error.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -35,6 +38,29 @@ inline period_kind kind_from_key(const std::string& key) {
     return key == "financial" ? period_kind::financial_year : period_kind::calendar_year;
 }
 }  // namespace storage_keys
+
+// The factor and factor_revision tables share their columns, so their statements bind alike.
+namespace factor_binding {
+// Binds a factor's identity (year, name, unit, gas) to parameters first .. first + 3.
+inline void bind_key(SQLite::Statement& statement, int first, const factor_record& f) {
+    statement.bind(first, f.year);
+    statement.bind(first + 1, f.name);
+    statement.bind(first + 2, f.unit);
+    statement.bind(first + 3, f.gas);
+}
+// Binds the identity, then kg_per_unit, scope, source, input_file and input_line: first .. first + 8.
+inline void bind_row(SQLite::Statement& statement, int first, const factor_record& f, const std::string& input_file) {
+    bind_key(statement, first, f);
+    statement.bind(first + 4, f.kg_per_unit);
+    statement.bind(first + 5, f.scope);
+    statement.bind(first + 6, f.source);
+    statement.bind(first + 7, input_file);
+    statement.bind(first + 8, static_cast<std::int64_t>(f.line));
+}
+}  // namespace factor_binding
+
+// A figure read back from storage equals the one given up to the last digits of a double.
+inline bool same_stored_value(double stored, double given) { return std::abs(stored - given) <= 1e-12 * std::max(1.0, std::abs(stored)); }
 
 }  // namespace carbontrack
 

@@ -37,13 +37,10 @@ import_result store::add_factors(const std::vector<factor_record>& factors, cons
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         for (const auto& f : factors) {
             existing.reset();
-            existing.bind(1, f.year);
-            existing.bind(2, f.name);
-            existing.bind(3, f.unit);
-            existing.bind(4, f.gas);
+            factor_binding::bind_key(existing, 1, f);
             if (existing.executeStep()) {
                 const double stored = existing.getColumn(0).getDouble();
-                if (std::abs(stored - f.kg_per_unit) <= 1e-12 * std::max(1.0, std::abs(stored))) {
+                if (same_stored_value(stored, f.kg_per_unit)) {
                     ++result.unchanged;
                 } else {
                     conflicts.add(f.line, "the " + std::to_string(f.year) + " factor '" + f.name + "' per " + f.unit + " (" + f.gas +
@@ -53,15 +50,7 @@ import_result store::add_factors(const std::vector<factor_record>& factors, cons
                 continue;
             }
             insert.reset();
-            insert.bind(1, f.year);
-            insert.bind(2, f.name);
-            insert.bind(3, f.unit);
-            insert.bind(4, f.gas);
-            insert.bind(5, f.kg_per_unit);
-            insert.bind(6, f.scope);
-            insert.bind(7, f.source);
-            insert.bind(8, input_file);
-            insert.bind(9, static_cast<std::int64_t>(f.line));
+            factor_binding::bind_row(insert, 1, f, input_file);
             insert.exec();
             ++result.added;
         }

@@ -9,12 +9,6 @@ namespace carbontrack {
 using storage_errors::guarded;
 using storage_keys::kind_key;
 
-namespace {
-
-bool same_value(double a, double b) { return std::abs(a - b) <= 1e-12 * std::max(1.0, std::abs(a)); }
-
-}  // namespace
-
 import_result store::add_factor_revision(const std::string& revision, const std::vector<factor_record>& factors, const std::string& input_file) {
     return guarded(impl_->path, [&] {
         transaction tx(*this);
@@ -28,27 +22,21 @@ import_result store::add_factor_revision(const std::string& revision, const std:
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         for (const auto& f : factors) {
             published.reset();
-            published.bind(1, f.year);
-            published.bind(2, f.name);
-            published.bind(3, f.unit);
-            published.bind(4, f.gas);
+            factor_binding::bind_key(published, 1, f);
             if (!published.executeStep()) {
                 problems.add(f.line, "the " + std::to_string(f.year) + " factor '" + f.name + "' per " + f.unit + " (" + f.gas +
                                          ") has no published original to revise; import it without --as-revision");
                 continue;
             }
-            if (same_value(published.getColumn(0).getDouble(), f.kg_per_unit)) {
+            if (same_stored_value(published.getColumn(0).getDouble(), f.kg_per_unit)) {
                 ++result.unchanged;
                 continue;
             }
             revised.reset();
             revised.bind(1, revision);
-            revised.bind(2, f.year);
-            revised.bind(3, f.name);
-            revised.bind(4, f.unit);
-            revised.bind(5, f.gas);
+            factor_binding::bind_key(revised, 2, f);
             if (revised.executeStep()) {
-                if (same_value(revised.getColumn(0).getDouble(), f.kg_per_unit)) ++result.unchanged;
+                if (same_stored_value(revised.getColumn(0).getDouble(), f.kg_per_unit)) ++result.unchanged;
                 else
                     problems.add(f.line, "revision '" + revision + "' already holds the " + std::to_string(f.year) + " factor '" + f.name +
                                              "' per " + f.unit + " with another value; name a new revision");
@@ -56,15 +44,7 @@ import_result store::add_factor_revision(const std::string& revision, const std:
             }
             insert.reset();
             insert.bind(1, revision);
-            insert.bind(2, f.year);
-            insert.bind(3, f.name);
-            insert.bind(4, f.unit);
-            insert.bind(5, f.gas);
-            insert.bind(6, f.kg_per_unit);
-            insert.bind(7, f.scope);
-            insert.bind(8, f.source);
-            insert.bind(9, input_file);
-            insert.bind(10, static_cast<std::int64_t>(f.line));
+            factor_binding::bind_row(insert, 2, f, input_file);
             insert.exec();
             ++result.added;
         }
@@ -133,7 +113,7 @@ std::int64_t store::apply_restatement(std::int64_t organisation_id, const restat
             find.bind(5, e.source);
             find.bind(6, e.factor->name);
             // The plan was made from what is stored; a figure that moved since is not restated blind.
-            if (!find.executeStep() || !same_value(find.getColumn(3).getDouble(), in(e.emissions, units::kilogram_co2e)))
+            if (!find.executeStep() || !same_stored_value(find.getColumn(3).getDouble(), in(e.emissions, units::kilogram_co2e)))
                 throw data_error(e.when.label() + " " + e.source + " changed since the restatement was planned; run it again");
             const std::int64_t row_id = find.getColumn(0).getInt64();
             const double new_kg = in(row.after, units::kilogram_co2e);
