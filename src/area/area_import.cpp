@@ -231,6 +231,7 @@ public:
 
 private:
     bool utf8_valid(const std::vector<std::string_view>& cells, std::size_t line) {
+        if (csv::all_ascii(cells)) return true;
         for (std::size_t i = 0; i < cells.size(); ++i) {
             if (auto problem = csv::utf8_problem(cells[i]); !problem.empty()) {
                 errors_.add(line, std::move(problem), header_[i]);

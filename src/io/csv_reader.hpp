@@ -75,6 +75,7 @@ public:
 
 private:
     bool utf8_valid(const row& cells, error_collector& errors) const {
+        if (all_ascii(cells)) return true;
         for (std::size_t i = 0; i < N; ++i) {
             if (auto problem = utf8_problem(cells[i]); !problem.empty()) {
                 errors.add(line(), std::move(problem), std::string(columns_[i]));
