@@ -246,16 +246,14 @@ private:
 
     void add(const stacked_layer& layer) {
         const stack_geometry g = stack(layer);
-        if (layer.style == stack_style::bars) {
-            for (std::size_t i = 0; i < layer.x.size(); ++i) {
-                const bool drawn = finite(g.totals[i]) || std::any_of(g.bands.begin(), g.bands.end(), [i](const auto& band) {
-                                       return finite(band[i].low) && band[i].low != band[i].high;
-                                   });
-                if (drawn) bar_x_.push_back(layer.x[i]);
-            }
-        }
         const bool bars = layer.style == stack_style::bars;
         bars_ = bars_ || bars;
+        for (std::size_t i = 0; bars && i < layer.x.size(); ++i) {
+            const bool drawn = finite(g.totals[i]) || std::any_of(g.bands.begin(), g.bands.end(), [i](const auto& band) {
+                                   return finite(band[i].low) && band[i].low != band[i].high;
+                               });
+            if (drawn) bar_x_.push_back(layer.x[i]);
+        }
         // The top of the stack comes first in the legend, so the key reads in the stack's order.
         for (std::size_t c = layer.categories.size(); c-- > 0;) {
             std::string rows;
