@@ -38,7 +38,7 @@ std::vector<assessed_target> assess_targets(const inputs& in) {
             // Own operations are cut at the report's period, so a report on an earlier year shows the
             // position as it stood then; area statistics are shown as the release holds them.
             const auto loaded = t.entity() == own_operations_entity
-                                    ? loaded_series{own_operations_series(in.entries, t.series()), in.org.name + " (own operations)",
+                                    ? loaded_series{own_operations_series(in.entries, in.boundary, t.series()), in.org.name + " (own operations)",
                                                     "own-operations inventory"}
                                     : load_series(in.db, in.org, t.entity(), t.series(), in.chosen.release);
             std::visit(
