@@ -1,6 +1,7 @@
 #include "carbontrack/series.hpp"
 
 #include "carbontrack/error.hpp"
+#include "carbontrack/series_id.hpp"
 #include "carbontrack/summary.hpp"
 
 #include <algorithm>
@@ -12,31 +13,16 @@ const display_unit<units::co2e_mass> tonnes_co2e{units::tonne_co2e, "tCO2e"};
 const display_unit<units::co2e_mass> kilotonnes_co2e{units::kilotonne_co2e, "kt CO2e"};
 const display_unit<units::co2_mass> kilotonnes_co2{units::kilotonne_co2, "kt CO2"};
 
-struct area_series_name {
-    area_measure measure;
-    std::string sector;  // empty for the total
-};
-
-area_series_name parse_area_series_name(const std::string& name) {
-    const auto colon = name.find(':');
-    const std::string measure = name.substr(0, colon);
-    area_series_name parsed{area_measure::within_scope, colon == std::string::npos ? std::string() : name.substr(colon + 1)};
-    if (measure == "territorial") parsed.measure = area_measure::territorial;
-    else if (measure != "within-scope")
-        throw data_error("unknown area series '" + name + "'; use " + std::string(area_series_names()));
-    return parsed;
-}
-
 // Sector totals come from the sector summary; a year without the sector's figure is absent.
-std::vector<std::pair<int, units::gas_mass>> area_points(const area_data& data, const area_selection& selection, const area_series_name& name) {
+std::vector<std::pair<int, units::gas_mass>> area_points(const area_data& data, const area_selection& selection, const series_id& name) {
     std::vector<std::pair<int, units::gas_mass>> points;
-    if (name.sector.empty()) return area_yearly_totals(data, {selection}, name.measure).front();
-    const auto summary = summarise_area(data, selection, name.measure, area_breakdown::sector, false);
-    const auto column = std::find(summary.columns.begin(), summary.columns.end(), name.sector);
+    if (name.part().empty()) return area_yearly_totals(data, {selection}, name.measure()).front();
+    const auto summary = summarise_area(data, selection, name.measure(), area_breakdown::sector, false);
+    const auto column = std::find(summary.columns.begin(), summary.columns.end(), name.part());
     if (column == summary.columns.end()) {
         std::string known;
         for (const auto& c : summary.columns) known += (known.empty() ? "" : ", ") + c;
-        throw data_error("no sector '" + name.sector + "' in this release (sectors: " + known + ")");
+        throw data_error("no sector '" + name.part() + "' in this release (sectors: " + known + ")");
     }
     const auto index = static_cast<std::size_t>(column - summary.columns.begin());
     for (const auto& line : summary.years)
@@ -60,21 +46,15 @@ std::string_view area_series_names() { return "within-scope or territorial, opti
 tracked_series<units::co2e_mass> own_operations_series(const std::vector<inventory_entry>& entries, const reporting_boundary& boundary,
                                                        const std::string& name) {
     std::vector<series_point<units::co2e_mass>> points;
-    if (name == "total") {
+    const auto id = series_id::parse_own_operations(name);
+    if (id.which() == series_id::family::own_total) {
         for (const auto& s : summarise(entries, breakdown::scope, boundary))
             if (auto total = s.total()) points.push_back({s.when, *total});
         return tracked_series<units::co2e_mass>(name, tonnes_co2e, std::move(points));
     }
-    std::string key;
-    breakdown by = breakdown::scope;
-    if (name == "scope-1" || name == "scope-2" || name == "scope-3") {
-        key = "Scope " + name.substr(6);
-    } else if (name.starts_with("source:") && name.size() > 7) {
-        key = name.substr(7);
-        by = breakdown::source;
-    } else {
-        throw data_error("unknown own-operations series '" + name + "'; use " + std::string(own_operations_series_names()));
-    }
+    const bool by_scope = id.which() == series_id::family::own_scope;
+    const breakdown by = by_scope ? breakdown::scope : breakdown::source;
+    const std::string key = by_scope ? "Scope " + std::to_string(id.scope()) : id.part();
     for (const auto& s : summarise(entries, by, boundary))
         for (const auto& line : s.lines)
             if (line.key == key) points.push_back({s.when, line.emissions});
@@ -82,20 +62,20 @@ tracked_series<units::co2e_mass> own_operations_series(const std::vector<invento
 }
 
 any_series area_series(const area_data& data, const area_selection& selection, const std::string& name) {
-    const auto points = area_points(data, selection, parse_area_series_name(name));
+    const auto points = area_points(data, selection, series_id::parse_area(name));
     if (data.basis == area_basis::co2) return typed_area_series(name, kilotonnes_co2, points);
     return typed_area_series(name, kilotonnes_co2e, points);
 }
 
 std::vector<any_series> area_series_for_each(const area_data& data, const std::vector<area_selection>& selections, const std::string& name) {
-    const auto parsed = parse_area_series_name(name);
+    const auto parsed = series_id::parse_area(name);
     std::vector<any_series> result;
     result.reserve(selections.size());
-    if (!parsed.sector.empty()) {
+    if (!parsed.part().empty()) {
         for (const auto& selection : selections) result.push_back(area_series(data, selection, name));
         return result;
     }
-    const auto totals = area_yearly_totals(data, selections, parsed.measure);
+    const auto totals = area_yearly_totals(data, selections, parsed.measure());
     for (const auto& points : totals) {
         if (data.basis == area_basis::co2) result.push_back(typed_area_series(name, kilotonnes_co2, points));
         else result.push_back(typed_area_series(name, kilotonnes_co2e, points));

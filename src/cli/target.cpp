@@ -1,6 +1,7 @@
 // carbontrack target add | import | list | remove: the organisation's targets.
 #include "cli/commands.hpp"
 
+#include "carbontrack/app/target_check.hpp"
 #include "carbontrack/error.hpp"
 #include "carbontrack/output.hpp"
 #include "carbontrack/series.hpp"
@@ -46,6 +47,18 @@ std::string milestones_label(const target& t) {
     return label;
 }
 
+// A problem with a target is worded as the flag, or the CSV column, that holds it.
+std::string flag_of(app::target_field field) {
+    switch (field) {
+        case app::target_field::entity: return "--entity";
+        case app::target_field::series: return "--series";
+        case app::target_field::baseline: return "--baseline";
+    }
+    return "--series";
+}
+
+std::string column_of(app::target_field field) { return flag_of(field).substr(2); }
+
 int report_added(bool added, const target& t, const organisation& org, context& ctx) {
     ctx.out << (added ? "Added target '" : "Target already stored: '") << t.name() << "' for " << org.name << ".\n";
     return ok;
@@ -59,6 +72,7 @@ int run_add(const add_options& options, context& ctx) {
     if (!options.budget.empty()) d.budget = carbon_budget{parse_gas_mass(options.budget), parse_period(options.budget_from)};
     const target t(std::move(d));
     store& db = ctx.open_for_change();
+    if (const auto problem = app::check_target(db, t)) throw data_error(flag_of(problem->field) + ": " + problem->message);
     const auto org = ctx.organisation_for(db, true);
     return report_added(db.add_target(org.id, t, options.replace), t, org, ctx);
 }
@@ -71,6 +85,10 @@ int run_import(const import_options& options, context& ctx) {
     error_collector errors(options.file);
     std::size_t added = 0;
     for (const auto& row : rows) {
+        if (const auto problem = app::check_target(db, row.value)) {
+            errors.add(row.line, problem->message, column_of(problem->field));
+            continue;
+        }
         try {
             if (db.add_target(org.id, row.value, options.replace)) ++added;
         } catch (const data_error& e) {
