@@ -306,6 +306,24 @@ JOIN inventory_row_history first ON first.inventory_row_id = latest.inventory_ro
 WHERE latest.restatement_id = (SELECT max(restatement_id) FROM inventory_row_history WHERE inventory_row_id = latest.inventory_row_id)
   AND first.restatement_id = (SELECT min(restatement_id) FROM inventory_row_history WHERE inventory_row_id = latest.inventory_row_id);
 )sql",
+    // 6: releases of different detail. A release records whether it has sectors or only totals and which
+    // measures it carries, so a query can say what it cannot answer; the layout list grows by the totals
+    // CSV and the 2005-2023 long header (SQLite cannot alter a CHECK, so the column is rebuilt); a
+    // district may name its county, for releases that print no Second Tier Authority.
+    R"sql(
+ALTER TABLE area_release ADD COLUMN file_layout TEXT NOT NULL DEFAULT 'desnz-ghg'
+    CHECK (file_layout IN ('desnz-ghg', 'desnz-co2', 'mysociety-wide', 'desnz-totals', 'desnz-ghg-scope-co2'));
+UPDATE area_release SET file_layout = layout;
+ALTER TABLE area_release DROP COLUMN layout;
+ALTER TABLE area_release RENAME COLUMN file_layout TO layout;
+ALTER TABLE area_release ADD COLUMN detail TEXT NOT NULL DEFAULT 'sectors' CHECK (detail IN ('sectors', 'totals'));
+ALTER TABLE area_release ADD COLUMN has_within_scope INTEGER NOT NULL DEFAULT 1 CHECK (has_within_scope IN (0, 1));
+ALTER TABLE area_release ADD COLUMN has_territorial INTEGER NOT NULL DEFAULT 1 CHECK (has_territorial IN (0, 1));
+UPDATE area_release SET
+    has_within_scope = EXISTS (SELECT 1 FROM area_value v WHERE v.release_id = area_release.id AND v.within_scope_kt IS NOT NULL),
+    has_territorial = EXISTS (SELECT 1 FROM area_value v WHERE v.release_id = area_release.id AND v.territorial_kt IS NOT NULL);
+ALTER TABLE area_code ADD COLUMN county TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 }  // namespace
