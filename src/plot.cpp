@@ -1,5 +1,6 @@
 #include "carbontrack/plot.hpp"
 
+#include "carbontrack/app/assessment.hpp"
 #include "carbontrack/chart_builders.hpp"
 #include "carbontrack/error.hpp"
 #include "carbontrack/indicator.hpp"
@@ -155,12 +156,11 @@ void make_names_unique(std::vector<named_chart>& charts) {
 }
 
 chart::spec trajectory(const store& db, const organisation& org, const target& goal, const std::string& release) {
-    const auto loaded = load_series(db, org, goal.entity(), goal.series(), release);
+    const auto evaluated = app::evaluate_target(db, org, goal, {release});
     const bool own = goal.entity() == own_operations_entity;
-    std::string source = "Source: " + (own ? org.name + " own-operations inventory" : loaded.source);
+    std::string source = "Source: " + (own ? org.name + " own-operations inventory" : evaluated.loaded.source);
     if (const auto at = source.find(", release"); !own && at != std::string::npos) source.insert(at, " (" + measure_words(goal.series()) + ")");
-    const chart::chart_text text{series_words(goal), own ? org.name : loaded.entity_label, source};
-    return std::visit([&](const auto& series) { return chart::trajectory_chart(goal, series, evaluate(goal, series), text); }, loaded.series);
+    return app::trajectory_chart(goal, evaluated, {series_words(goal), own ? org.name : evaluated.loaded.entity_label, source});
 }
 
 chart::spec sources(const store& db, const organisation& org, breakdown by) {

@@ -2,13 +2,12 @@
 // assessments (sections 1 and 4 both show them) and the one display policy for cells.
 #pragma once
 
+#include "carbontrack/app/assessment.hpp"
 #include "carbontrack/area.hpp"
 #include "carbontrack/report.hpp"
 #include "carbontrack/store.hpp"
 #include "carbontrack/summary.hpp"
 #include "carbontrack/target.hpp"
-
-#include "cli/progress_view.hpp"
 
 #include <optional>
 #include <string>
@@ -29,7 +28,7 @@ struct inputs {
 
 struct assessed_target {
     target goal;
-    cli::progress_view view;
+    app::progress_view view;
     std::optional<chart::spec> chart;  // the trajectory, when the target could be assessed
 };
 
