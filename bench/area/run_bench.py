@@ -132,7 +132,9 @@ def main():
                             ("area diff --la E10000018 --from 'release 1' --to 'release 5'", ["area", "diff", "--la", "E10000018", "--from", "release 1", "--to", "release 5"]),
                             ("area summary --la E10000018 --by total --measure territorial (release 6)", ["area", "summary", "--la", "E10000018", "--by", "total", "--measure", "territorial"]),
                             ("area rank --year 2023 --metric per-person --measure territorial (release 6)", ["area", "rank", "--year", "2023", "--metric", "per-person", "--measure", "territorial"]),
-                            ("area diff --la E10000018 --from 'release 1' --to 'release 6' (sectors vs totals)", ["area", "diff", "--la", "E10000018", "--from", "release 1", "--to", "release 6"]),
+                            # Not 'release 1' -> 'release 6': the re-laid releases carry the 2005-2020 GHG header, whose
+                            # within-scope figures are kt CO2e, and release 6's are kt CO2, so that diff is refused.
+                            ("area diff --la E10000018 --from 'release 6' --to 'release 6' --measure territorial", ["area", "diff", "--la", "E10000018", "--from", "release 6", "--to", "release 6", "--measure", "territorial"]),
                             ("carbontrack --version (process start only)", ["--version"])):
             print(f"| {label} | {query_ms(binary, db, args, work):.1f} |")
     finally:

@@ -10,6 +10,7 @@
 #include <date/date.h>
 
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <charconv>
 #include <cmath>
@@ -68,9 +69,16 @@ const long_names& long_names_of(area_layout layout) {
 
 // DESNZ lists consumption it cannot place in any authority as rows of their own, named by these
 // words and without an authority code; they belong to no authority's figures.
+// Checked on every row, so without building a lower-cased copy of the name.
+bool starts_with_folded(std::string_view text, std::string_view lower_prefix) {
+    if (text.size() < lower_prefix.size()) return false;
+    for (std::size_t i = 0; i < lower_prefix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(text[i])) != lower_prefix[i]) return false;
+    return true;
+}
+
 bool unallocated(std::string_view authority_name) {
-    const auto name = text::lower(std::string(authority_name));
-    return name.starts_with("unallocated") || name.starts_with("large elec users");
+    return starts_with_folded(authority_name, "unallocated") || starts_with_folded(authority_name, "large elec users");
 }
 
 // ---- Totals per authority and year (the 2005-2023 release as derived from its long CSV) ----------
