@@ -90,7 +90,7 @@ progress_view view_of(const any_progress_report& report) {
 
 loaded_series load_target_series(const store& db, const organisation& org, const target& t, const series_choice& choice) {
     if (choice.own_entries != nullptr && t.entity() == own_operations_entity)
-        return {own_operations_series(*choice.own_entries, t.series()), org.name + " (own operations)", "own-operations inventory"};
+        return {own_operations_series(*choice.own_entries, db.boundary(org.id), t.series()), org.name + " (own operations)", "own-operations inventory"};
     return load_series(db, org, t.entity(), t.series(), choice.release);
 }
 

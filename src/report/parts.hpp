@@ -21,7 +21,7 @@ struct inputs {
     options chosen;
     period when;
     std::vector<inventory_entry> entries;  // the organisation's rows up to and including `when`
-    total_rule rule = total_rule::sum_of_rows;
+    reporting_boundary boundary;           // the organisation's; every total follows the one rule
     std::vector<period> recent;            // the five periods ending at `when`, oldest first, with or without data
     std::vector<target> targets;
 };
