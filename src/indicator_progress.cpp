@@ -9,8 +9,6 @@
 namespace carbontrack {
 namespace {
 
-double years(period from, period to) { return static_cast<double>(years_between(from, to).count()); }
-
 bool meets(desired_direction direction, double value, double goal) { return direction == desired_direction::up ? value >= goal : value <= goal; }
 
 template <class Quantity>

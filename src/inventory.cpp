@@ -2,6 +2,7 @@
 
 #include "carbontrack/csv.hpp"
 #include "carbontrack/error.hpp"
+#include "carbontrack/output.hpp"
 #include "io/csv_reader.hpp"
 #include "text.hpp"
 
@@ -203,8 +204,7 @@ std::vector<inventory_entry> cost_inventory(const std::vector<inventory_input>& 
         entry.factor = factor_provenance{chosen->year, chosen->name, chosen->unit, chosen->kg_per_unit, chosen->source};
         entry.emissions = units::emissions(activity, typed_factor(*chosen));
         if (const double tonnes = in(entry.emissions, units::tonne_co2e); !(tonnes <= max_tco2e)) {
-            char shown[32];
-            std::snprintf(shown, sizeof shown, "%g tCO2e", tonnes);
+            const std::string shown = output::format_number(tonnes, output::number_style::shortest) + " tCO2e";
             errors.add(row.line, csv::magnitude_problem(shown, "one inventory row", max_tco2e, "check the activity amount and its unit"), "activity");
             continue;
         }

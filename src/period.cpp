@@ -103,6 +103,8 @@ date::years years_between(period from, period to) {
     return date::years{to.start_year() - from.start_year()};
 }
 
+double years(period from, period to) { return static_cast<double>(years_between(from, to).count()); }
+
 bool earlier(period a, period b) {
     require_same_kind(a, b);
     return a.start_year() < b.start_year();

@@ -1,4 +1,6 @@
 #include "carbontrack/progress.hpp"
+#include "carbontrack/output.hpp"
+#include "carbontrack/percent_change.hpp"
 
 #include "carbontrack/indicator_units.hpp"
 
@@ -17,13 +19,7 @@ struct knot {
     double level;
 };
 
-double years(period from, period to) { return static_cast<double>(years_between(from, to).count()); }
-
-std::string fixed(double value, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
+std::string fixed(double value, int decimals) { return output::format_number(value, output::number_style::fixed, decimals); }
 
 std::vector<knot> pathway_knots(const target& t, double baseline_value) {
     std::vector<knot> knots{{0.0, baseline_value}};
@@ -302,7 +298,7 @@ private:
         report_.latest_value = latest.value;
         baseline_ = report_.baseline_value.value();
         actual_ = latest.value.value();
-        report_.change_vs_baseline_pct = (actual_ - baseline_) / baseline_ * 100.0;
+        report_.change_vs_baseline_pct = *percent_change(baseline_, actual_);  // the baseline is more than zero (above)
 
         explain("Baseline", "B = value in " + b.label(),
                 "B = " + q(baseline_) +

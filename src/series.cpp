@@ -113,8 +113,4 @@ const std::string& series_name(const any_series& series) {
     return std::visit([](const auto& s) -> const std::string& { return s.name(); }, series);
 }
 
-std::size_t series_size(const any_series& series) {
-    return std::visit([](const auto& s) { return s.points().size(); }, series);
-}
-
 }  // namespace carbontrack

@@ -45,9 +45,4 @@ std::vector<period_summary> summarise(const std::vector<inventory_entry>& entrie
     return result;
 }
 
-double percent_change(units::co2e_mass from, units::co2e_mass to) {
-    if (from.value() == 0) throw data_error("a change from zero has no percentage");
-    return ((to - from) / from).value() * 100.0;
-}
-
 }  // namespace carbontrack

@@ -1,6 +1,7 @@
 #include "carbontrack/target.hpp"
 
 #include "carbontrack/error.hpp"
+#include "carbontrack/output.hpp"
 #include "text.hpp"
 
 #include <charconv>
@@ -12,11 +13,7 @@ namespace {
 
 std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
 
-std::string format_pct(double pct) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g%%", pct);
-    return buffer;
-}
+std::string format_pct(double pct) { return output::format_number(pct, output::number_style::shortest) + "%"; }
 
 double parse_pct(std::string_view raw, std::string_view whole) {
     std::string_view text = text::trim(raw);

@@ -1,4 +1,5 @@
 #include "carbontrack/error.hpp"
+#include "carbontrack/percent_change.hpp"
 #include "carbontrack/units.hpp"
 
 #include <catch2/catch.hpp>
@@ -16,6 +17,8 @@ template <class A, class B>
 concept can_add = requires(A a, B b) { a + b; };
 template <class A, class B>
 concept can_subtract = requires(A a, B b) { a - b; };
+template <class A, class B>
+concept can_take_percent_change = requires(A a, B b) { carbontrack::percent_change(a, b); };
 
 }  // namespace
 
@@ -27,6 +30,8 @@ static_assert(!can_subtract<co2e_mass, co2_mass>, "tCO2e - tCO2 must not compile
 static_assert(!can_add<co2e_mass, double>, "a plain double + tCO2e must not compile");
 static_assert(!can_add<double, co2e_mass>, "tCO2e + a plain double must not compile");
 static_assert(!std::is_convertible_v<double, co2e_mass>, "a double is not implicitly a tCO2e");
+static_assert(!can_take_percent_change<co2e_mass, co2_mass>, "a change from tCO2e to tCO2 must not compile");
+static_assert(!can_take_percent_change<co2e_mass, energy>, "a change from tCO2e to kWh must not compile");
 static_assert(!std::is_convertible_v<co2_mass, co2e_mass>, "tCO2 becomes tCO2e only through as_co2e()");
 static_assert(!can_add<energy, volume>, "kWh + litres must not compile");
 static_assert(!can_add<distance, material_mass>, "miles + tonnes must not compile");
@@ -123,4 +128,14 @@ TEST_CASE("an amount leaves the type system in the unit it was given in", "[unit
     CHECK(kind_of(trip) == activity_kind::by_distance);
     CHECK_THAT(amount_in(trip, unit), WithinRel(1234.5, 1e-12));
     CHECK_THROWS_AS(amount_in(trip, *parse_unit("kWh")), carbontrack::data_error);
+}
+
+TEST_CASE("a percent change is of the first level, and there is none from zero", "[units]") {
+    // Leicestershire's published totals: (11,663 - 35,778) / 35,778 x 100 = -67.40176...
+    CHECK_THAT(*carbontrack::percent_change(35778.0 * tonne_co2e, 11663.0 * tonne_co2e), WithinAbs(-67.40176, 1e-5));
+    // The county's within-scope CO2, 2005 to 2020 (kt): (3,005.78 - 4,998.05) / 4,998.05 = -39.86%.
+    CHECK_THAT(*carbontrack::percent_change(4998.045302 * kilotonne_co2, 3005.777891 * kilotonne_co2), WithinAbs(-39.8609, 1e-4));
+    CHECK_THAT(*carbontrack::percent_change(80.0, 100.0), WithinAbs(25.0, 1e-12));
+    CHECK_FALSE(carbontrack::percent_change(0.0 * tonne_co2e, 5.0 * tonne_co2e));
+    CHECK_FALSE(carbontrack::percent_change(0.0, 5.0));
 }

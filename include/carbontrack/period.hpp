@@ -16,7 +16,6 @@ public:
     constexpr explicit financial_year(int start_year) noexcept : start_year_(start_year) {}
 
     constexpr int start_year() const noexcept { return start_year_; }
-    constexpr int end_year() const noexcept { return start_year_ + 1; }
     constexpr bool ok() const noexcept { return start_year_ >= 1900 && start_year_ < 2200; }
 
     constexpr date::year_month_day first_day() const noexcept {
@@ -106,6 +105,8 @@ private:
 
 // Years from `from` to `to`; throws data_error when the kinds differ.
 date::years years_between(period from, period to);
+// The same as a plain number, for the curve arithmetic of pathways, trends and interpolation.
+double years(period from, period to);
 // Strict ordering within one kind; throws data_error when the kinds differ.
 bool earlier(period a, period b);
 

@@ -62,6 +62,5 @@ loaded_series load_series(const store& db, const organisation& org, const std::s
                           const std::string& release = {});
 
 const std::string& series_name(const any_series& series);
-std::size_t series_size(const any_series& series);
 
 }  // namespace carbontrack

@@ -38,7 +38,4 @@ std::string_view to_string(breakdown b);
 
 std::vector<period_summary> summarise(const std::vector<inventory_entry>& entries, breakdown by, const reporting_boundary& boundary);
 
-// The per cent change from `from` to `to` ((to - from) / from x 100); a cut is negative.
-double percent_change(units::co2e_mass from, units::co2e_mass to);
-
 }  // namespace carbontrack

@@ -2,6 +2,7 @@
 // command, the report and the trajectory chart alike.
 #include "carbontrack/app/assessment.hpp"
 
+#include "carbontrack/output.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -67,9 +68,7 @@ chart::spec draw(const target&, const Series&, const Report&, const chart::chart
 }  // namespace
 
 std::string progress_view::period_label_of(double year) const {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", year);  // a year, so no thousands separator
-    const std::string decimal = buffer;
+    const std::string decimal = output::format_number(year, output::number_style::fixed, 1);  // a year: no separator
     if (kind != period_kind::financial_year) return decimal;
     return financial_year{static_cast<int>(std::floor(year))}.label() + " (" + decimal + ")";
 }

@@ -1,6 +1,7 @@
 // Summaries, rankings and release differences over stored area figures. Arithmetic happens on typed
 // masses of the release's basis (CO2 or CO2e, chosen once per query), never on bare kilotonnes.
 #include "carbontrack/area.hpp"
+#include "carbontrack/percent_change.hpp"
 
 #include "carbontrack/error.hpp"
 
@@ -358,8 +359,7 @@ std::optional<double> area_percent_change(const units::gas_mass& from, const uni
         [&](const auto& before) -> std::optional<double> {
             using mass = std::decay_t<decltype(before)>;
             const auto& after = std::get<mass>(to);
-            if (before.value() == 0) return std::nullopt;
-            return ((after - before) / before).value() * 100.0;
+            return percent_change(before, after);
         },
         from);
 }

@@ -1,4 +1,5 @@
 #include "carbontrack/chart_builders.hpp"
+#include "carbontrack/percent_change.hpp"
 
 #include "chart/builder_support.hpp"
 
@@ -68,7 +69,7 @@ spec area_chart(const area_series<Quantity>& area, const chart_text& text) {
     if (first != totals.end() && latest.base() - 1 != first && *first != 0.0) {
         const auto latest_at = static_cast<std::size_t>(std::distance(totals.begin(), latest.base() - 1));
         const auto first_at = static_cast<std::size_t>(std::distance(totals.begin(), first));
-        const double change = (*latest - *first) / *first * 100.0;
+        const double change = *percent_change(*first, *latest);
         c.subtitle = periods[latest_at].label() + ": " + figure(*latest) + " " + symbol + ", " + percent(std::abs(change)) +
                      (change <= 0.0 ? " below " : " above ") + periods[first_at].label();
     }

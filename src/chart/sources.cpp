@@ -1,4 +1,5 @@
 #include "carbontrack/chart_builders.hpp"
+#include "carbontrack/percent_change.hpp"
 
 #include "chart/builder_support.hpp"
 
@@ -78,7 +79,7 @@ spec sources_chart(const std::vector<category_series<Quantity>>& categories, con
     if (std::isfinite(sums[last])) {
         c.subtitle = periods[last].label() + " total: " + figure(sums[last]) + " " + unit.symbol;
         if (last > 0 && std::isfinite(sums[last - 1]) && sums[last - 1] != 0.0) {
-            const double change = (sums[last] - sums[last - 1]) / sums[last - 1] * 100.0;
+            const double change = *percent_change(sums[last - 1], sums[last]);
             c.subtitle += ", " + std::string(change <= 0.0 ? "down " : "up ") + percent(std::abs(change)) + " on " + periods[last - 1].label();
         }
     }

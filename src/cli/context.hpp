@@ -7,6 +7,8 @@
 #include "carbontrack/store.hpp"
 
 #include <CLI/CLI.hpp>
+// Every command's --format json is written with nlohmann::json.
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <functional>

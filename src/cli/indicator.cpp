@@ -109,11 +109,7 @@ int run_record(const record_options& o, context& ctx) {
 int run_import(const import_options& o, context& ctx) { return store_batch(read_indicator_csv(o.file), ctx); }
 
 // A goal is a figure someone typed, so CSV shows it as typed (700000), not in exponent form.
-std::string typed_number(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.15g", value);
-    return buffer;
-}
+std::string typed_number(double value) { return output::format_number(value, output::number_style::typed); }
 
 std::string goal_label(const std::optional<indicator_goal>& goal, const std::string& unit, bool table) {
     if (!goal) return "";

@@ -35,9 +35,7 @@ double sort_key(const authority_row& row, const std::string& sort) {
 
 std::string year_text(const std::optional<double>& year) {
     if (!year) return "";
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", *year);
-    return buffer;
+    return output::format_number(*year, output::number_style::fixed, 1);
 }
 
 std::string cell(const std::optional<double>& value, bool table, int decimals = 1) {

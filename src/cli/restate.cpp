@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 
 #include "carbontrack/error.hpp"
+#include "carbontrack/percent_change.hpp"
 #include "carbontrack/restate.hpp"
 
 namespace carbontrack::cli {
@@ -24,10 +25,7 @@ struct baseline {
 
 double tonnes(units::co2e_mass m) { return in(m, units::tonne_co2e); }
 
-std::optional<double> percent(units::co2e_mass before, units::co2e_mass after) {
-    if (tonnes(before) == 0) return std::nullopt;
-    return percent_change(before, after);
-}
+std::optional<double> percent(units::co2e_mass before, units::co2e_mass after) { return percent_change(before, after); }
 
 // Own-operations targets measure from their baselines; without one, the first period stands in.
 std::vector<baseline> baselines_of(const store& db, const organisation& org, const std::vector<inventory_entry>& entries) {

@@ -1,4 +1,5 @@
 #include "carbontrack/csv.hpp"
+#include "carbontrack/output.hpp"
 
 #include "text.hpp"
 
@@ -68,8 +69,7 @@ std::string number_problem(std::string_view raw) {
 }
 
 std::string magnitude_problem(std::string_view text, std::string_view what, double limit, std::string_view why) {
-    char shown[32];
-    std::snprintf(shown, sizeof shown, "%g", limit);
+    const std::string shown = output::format_number(limit, output::number_style::shortest);
     return "'" + std::string(text::trim(text)) + "' is too large for " + std::string(what) + " (the limit is " + shown + ": " +
            std::string(why) + ")";
 }

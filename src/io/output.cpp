@@ -19,13 +19,6 @@ void pad(std::ostream& out, std::size_t count) {
 
 }  // namespace
 
-std::optional<format> parse_format(std::string_view text) {
-    if (text == "table") return format::table;
-    if (text == "csv") return format::csv;
-    if (text == "json") return format::json;
-    return std::nullopt;
-}
-
 void write_table(std::ostream& out, const table& t) {
     std::vector<std::size_t> widths(t.headings.size(), 0);
     for (std::size_t c = 0; c < t.headings.size(); ++c) widths[c] = display_width(t.headings[c]);
@@ -69,10 +62,16 @@ void write_csv(std::ostream& out, const table& t) {
     for (const auto& row : t.rows) write_row(row);
 }
 
-std::string display_number(double value, int decimals) {
+namespace {
+
+std::string printf_number(const char* pattern, double value, int decimals) {
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::abs(value));
-    std::string digits = buffer;
+    std::snprintf(buffer, sizeof buffer, pattern, decimals, value);
+    return buffer;
+}
+
+std::string grouped_number(double value, int decimals) {
+    const std::string digits = printf_number("%.*f", std::abs(value), decimals);
     if (digits.find_first_not_of("0.") == std::string::npos) value = 0;  // no "-0.0"
     auto point = digits.find('.');
     std::size_t integer_digits = point == std::string::npos ? digits.size() : point;
@@ -85,10 +84,23 @@ std::string display_number(double value, int decimals) {
     return (value < 0 ? "-" : "") + grouped;
 }
 
-std::string exact_number(double value) {
+std::string exact(double value) {
     char buffer[64];
     auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
     return ec == std::errc{} ? std::string(buffer, end) : std::string("nan");
+}
+
+}  // namespace
+
+std::string format_number(double value, number_style style, int decimals) {
+    switch (style) {
+        case number_style::grouped: return grouped_number(value, decimals);
+        case number_style::fixed: return printf_number("%.*f", value, decimals);
+        case number_style::shortest: return printf_number("%.*g", value, 6);
+        case number_style::typed: return printf_number("%.*g", value, 15);
+        case number_style::exact: return exact(value);
+    }
+    return exact(value);
 }
 
 }  // namespace carbontrack::output

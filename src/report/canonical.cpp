@@ -6,6 +6,7 @@
 #include "carbontrack/indicator.hpp"
 #include "carbontrack/output.hpp"
 
+#include <nlohmann/json.hpp>
 #include <openssl/evp.h>
 
 #include <memory>

@@ -3,6 +3,7 @@
 #include "report/parts.hpp"
 
 #include "carbontrack/chart_builders.hpp"
+#include "carbontrack/percent_change.hpp"
 #include "carbontrack/plot.hpp"
 #include "carbontrack/report_decomposition.hpp"
 #include "carbontrack/series.hpp"
@@ -28,8 +29,8 @@ std::optional<double> total_of(const period_summary* s) {
 std::string basis_of(const period_summary* s) { return s ? s->total_basis_text() : std::string("no data"); }
 
 std::optional<double> percent_between(std::optional<double> from, std::optional<double> to) {
-    if (!from || !to || *from == 0) return std::nullopt;
-    return (*to - *from) / *from * 100.0;
+    if (!from || !to) return std::nullopt;
+    return percent_change(*from, *to);
 }
 
 std::optional<double> difference(std::optional<double> from, std::optional<double> to) {
