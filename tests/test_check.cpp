@@ -48,7 +48,7 @@ TEST_CASE("check is clean on the database the main job builds", "[hardening]") {
     const auto result = run_carbontrack({"--db", db.string(), "check"}, dir.path());
     CAPTURE(result.out, result.err);
     CHECK(result.exit_code == 0);
-    for (const char* check : {"integrity", "foreign keys", "factors", "emissions", "totals", "targets"}) CHECK_THAT(result.out, Contains(check));
+    for (const char* check : {"integrity", "foreign keys", "factors", "emissions", "totals", "plausibility", "targets"}) CHECK_THAT(result.out, Contains(check));
     CHECK_THAT(result.out, Contains(": 0 failed, 0 warnings"));
 }
 
@@ -150,5 +150,5 @@ TEST_CASE("check_database reports every check it ran even when all are clean", "
     const auto report = check_database(db);
     CHECK_FALSE(report.failed());
     CHECK(report.findings.empty());
-    CHECK(report.checks_run == std::vector<std::string>{"integrity", "foreign keys", "factors", "emissions", "totals", "targets"});
+    CHECK(report.checks_run == std::vector<std::string>{"integrity", "foreign keys", "factors", "emissions", "totals", "plausibility", "targets"});
 }
