@@ -82,7 +82,7 @@ TEST_CASE("a mistyped source name is refused with the name it is close to", "[na
     CHECK(dump(dir) == before);
     SECTION("case and punctuation alone are near-duplicates too") {
         auto typed = add;
-        typed[6] = "street-lighting and Traffic Signals";
+        typed[7] = "street-lighting and Traffic Signals";
         CHECK_THAT(run_carbontrack(typed, dir.path()).err, Contains("did you mean 'Street lighting and traffic signals'?"));
         CHECK(dump(dir) == before);
     }
@@ -93,7 +93,7 @@ TEST_CASE("a mistyped source name is refused with the name it is close to", "[na
     }
     SECTION("Water and Waste stay two sources") {
         CHECK_FALSE(similar_name("Waste", {"Water"}));
-        CHECK(similar_name("Watre", {"Water", "Waste"}) == std::optional<std::string>("Water"));
+        CHECK(similar_name("Wter", {"Water", "Waste"}) == std::optional<std::string>("Water"));
     }
 }
 
