@@ -1,6 +1,7 @@
 #include "carbontrack/check.hpp"
 
 #include "carbontrack/error.hpp"
+#include "carbontrack/plausibility.hpp"
 #include "carbontrack/restate.hpp"
 #include "carbontrack/series.hpp"
 #include "carbontrack/store.hpp"
@@ -104,6 +105,9 @@ check_report check_database(store& db) {
             if (e.factor) check_emissions(org, e, c);
     c.start("totals");
     for (const auto& [org, entries] : inventories) check_totals(org, entries, db.boundary(org.id), c);
+    c.start("plausibility");
+    for (const auto& [org, entries] : inventories)
+        for (const auto& warning : plausibility_warnings(entries)) c.warn(org.name + ", " + warning);
     c.start("targets");
     for (const auto& org : organisations) {
         for (const auto& t : db.targets(org.id)) {

@@ -15,15 +15,16 @@
 namespace carbontrack {
 namespace {
 
-constexpr std::array<std::string_view, 10> inventory_columns{"period", "scope",   "source",  "activity", "unit",
-                                                             "factor", "tco2e",   "quality", "note",     "source_url"};
+// The nine DESIGN columns are required; source_url and site are optional (older files have neither).
+constexpr std::array<std::string_view, 11> inventory_columns{"period", "scope",   "source",  "activity", "unit",      "factor",
+                                                             "tco2e",  "quality", "note",    "source_url", "site"};
 // Plausibility bounds: the UK as a whole emits about 400 Mt CO2e a year and uses about 300 TWh of
 // electricity, so one council row beyond these is a typing or export error (and near double's limit
 // a unit conversion would overflow to infinity).
 constexpr double max_tco2e = 1e9;
 constexpr double max_activity = 1e12;  // in the row's own unit: 1e12 kWh is 1,000 TWh
 
-enum column : std::size_t { period_col, scope_col, source_col, activity_col, unit_col, factor_col, tco2e_col, quality_col, note_col, url_col };
+enum column : std::size_t { period_col, scope_col, source_col, activity_col, unit_col, factor_col, tco2e_col, quality_col, note_col, url_col, site_col };
 
 std::optional<int> parse_scope(std::string_view text) {
     std::string lowered = text::lower(std::string(text::trim(text)));
@@ -98,7 +99,7 @@ std::optional<quality_flag> parse_quality(std::string_view text) {
 
 bool inventory_entry::same_identity(const inventory_entry& other) const {
     auto factor_name = [](const inventory_entry& e) { return e.factor ? e.factor->name : std::string(); };
-    return when == other.when && scope == other.scope && source == other.source && factor_name(*this) == factor_name(other);
+    return when == other.when && scope == other.scope && source == other.source && site == other.site && factor_name(*this) == factor_name(other);
 }
 
 bool inventory_entry::same_content(const inventory_entry& other) const {
@@ -115,6 +116,7 @@ void validate(const inventory_input& row, error_collector& errors) {
     if (is_total && row.scope) errors.add(row.line, "a reported total has a blank scope", "scope");
     if (!is_total && !row.scope) errors.add(row.line, "scope must be 1, 2 or 3 (blank only for a reported Total)", "scope");
     if (is_total && has_activity) errors.add(row.line, "a reported total is a tCO2e figure, not an activity", "activity");
+    if (is_total && !row.site.empty()) errors.add(row.line, "a reported total is the whole organisation's, so it has no site", "site");
     if (has_activity && row.tco2e)
         errors.add(row.line, "give either activity, unit and factor, or tco2e, not both", "tco2e");
     if (!has_activity && !row.tco2e) errors.add(row.line, "the row has neither an activity nor a tco2e figure", "tco2e");
@@ -128,10 +130,10 @@ void validate(const inventory_input& row, error_collector& errors) {
 }
 
 std::vector<inventory_input> read_inventory_csv(const std::filesystem::path& file) {
-    csv::table_reader<10> reader(file, inventory_columns, 9);
+    csv::table_reader<11> reader(file, inventory_columns, 9);
     error_collector errors(reader.file_name());
     std::vector<inventory_input> rows;
-    csv::table_reader<10>::row cells;
+    csv::table_reader<11>::row cells;
     while (reader.next(cells, errors)) {
         inventory_input row;
         row.line = reader.line();
@@ -152,6 +154,7 @@ std::vector<inventory_input> read_inventory_csv(const std::filesystem::path& fil
         else errors.add(row.line, "quality must be measured, estimated or published, not '" + std::string(cells[quality_col]) + "'", "quality");
         row.note = text::trim(cells[note_col]);
         if (reader.has(url_col)) row.source_url = text::trim(cells[url_col]);
+        if (reader.has(site_col)) row.site = text::collapse_spaces(cells[site_col]);
         // Field-level problems already explain the row; cross-field checks would only repeat them.
         if (errors.size() == before) validate(row, errors);
         rows.push_back(std::move(row));
@@ -214,13 +217,13 @@ std::vector<inventory_entry> cost_inventory(const std::vector<inventory_input>& 
 }
 
 void check_duplicate_rows(const std::vector<inventory_entry>& entries, error_collector& errors) {
-    std::map<std::tuple<int, int, int, std::string, std::string>, std::size_t> first_line;
+    std::map<std::tuple<int, int, int, std::string, std::string, std::string>, std::size_t> first_line;
     for (const auto& e : entries) {
-        auto key = std::tuple{static_cast<int>(e.when.kind()), e.when.start_year(), e.scope.value_or(0), e.source,
+        auto key = std::tuple{static_cast<int>(e.when.kind()), e.when.start_year(), e.scope.value_or(0), e.source, e.site,
                               e.factor ? e.factor->name : std::string()};
         auto [it, inserted] = first_line.emplace(key, e.input_line);
         if (!inserted)
-            errors.add(e.input_line, "duplicate row: " + e.when.label() + " " + e.source + (e.factor ? " (" + e.factor->name + ")" : "") +
+            errors.add(e.input_line, "duplicate row: " + e.when.label() + " " + e.source + (e.site.empty() ? "" : " at " + e.site) + (e.factor ? " (" + e.factor->name + ")" : "") +
                                          " already appears on line " + std::to_string(it->second));
     }
 }

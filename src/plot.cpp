@@ -50,10 +50,11 @@ std::string release_source(const area_release& release, std::string_view series)
     return "Source: DESNZ local authority statistics (" + measure_words(series) + "), release " + release.name;
 }
 
-area_release release_named(const store& db, const std::string& name) {
-    if (auto found = db.find_area_release(name)) return *found;
-    if (name.empty()) throw data_error("no area release in " + db.path().string() + "; import one with 'carbontrack area import FILE'");
-    throw data_error("no area release named '" + name + "'; see 'carbontrack area releases'");
+// The named release, or the newest that answers the question (sector charts need sectors).
+area_release release_named(const store& db, const std::string& name, area_measure measure, bool needs_sectors) {
+    const auto releases = db.area_releases();
+    if (releases.empty()) throw data_error("no area release in " + db.path().string() + "; import one with 'carbontrack area import FILE'");
+    return choose_release(releases, name, measure, needs_sectors);
 }
 
 // A straight line from the first year to net zero, drawn where the organisation set no target.
@@ -192,7 +193,7 @@ chart::spec sources_chart(const std::vector<period_summary>& summaries, const st
 }
 
 chart::spec area(const store& db, const organisation& org, const area_request& request) {
-    const auto release = release_named(db, request.release);
+    const auto release = release_named(db, request.release, request.measure, true);
     const auto authorities = db.area_authorities(release.id);
     const auto codes = db.area_codes();
     const auto selection = resolve_area(request.authority, authorities, codes);
@@ -200,7 +201,7 @@ chart::spec area(const store& db, const organisation& org, const area_request& r
     const auto summary = summarise_area(data, selection, request.measure, area_breakdown::sector, false);
     if (summary.years.empty()) throw data_error(selection.label + " has no figures in release '" + release.name + "'");
     const auto own_target = own_area_target(db, org, selection, request.measure, authorities, codes);
-    if (release.basis() == area_basis::co2) return area_of<units::co2_mass>(summary, selection, release, own_target, request);
+    if (release.basis(request.measure) == area_basis::co2) return area_of<units::co2_mass>(summary, selection, release, own_target, request);
     return area_of<units::co2e_mass>(summary, selection, release, own_target, request);
 }
 
@@ -247,7 +248,8 @@ chart::spec indicator_chart(const indicator_definition& definition, const indica
 
 std::vector<named_chart> every_authority(const store& db, const std::string& series, int net_zero_year, const std::string& release_name,
                                          const std::vector<area_tier>& tiers, std::vector<std::string>& skipped) {
-    const auto release = release_named(db, release_name);
+    const auto need = area_series_needs(series);
+    const auto release = release_named(db, release_name, need.measure, need.needs_sectors);
     const auto areas = rankable_areas(db.area_authorities(release.id), db.area_codes(), tiers);
     const auto data = db.area_figures(release, {}, std::nullopt);
     const auto all = area_series_for_each(data, areas, series);

@@ -43,6 +43,11 @@ tracked_series<Quantity> typed_area_series(const std::string& name, const displa
 std::string_view own_operations_series_names() { return "total, scope-1, scope-2, scope-3 or source:NAME"; }
 std::string_view area_series_names() { return "within-scope or territorial, optionally with :SECTOR (within-scope:Domestic)"; }
 
+area_series_need area_series_needs(const std::string& name) {
+    const auto parsed = series_id::parse_area(name);
+    return {parsed.measure(), !parsed.part().empty()};
+}
+
 tracked_series<units::co2e_mass> own_operations_series(const std::vector<inventory_entry>& entries, const reporting_boundary& boundary,
                                                        const std::string& name) {
     std::vector<series_point<units::co2e_mass>> points;
@@ -62,8 +67,9 @@ tracked_series<units::co2e_mass> own_operations_series(const std::vector<invento
 }
 
 any_series area_series(const area_data& data, const area_selection& selection, const std::string& name) {
-    const auto points = area_points(data, selection, series_id::parse_area(name));
-    if (data.basis == area_basis::co2) return typed_area_series(name, kilotonnes_co2, points);
+    const auto parsed = series_id::parse_area(name);
+    const auto points = area_points(data, selection, parsed);
+    if (data.basis(parsed.measure()) == area_basis::co2) return typed_area_series(name, kilotonnes_co2, points);
     return typed_area_series(name, kilotonnes_co2e, points);
 }
 
@@ -77,7 +83,7 @@ std::vector<any_series> area_series_for_each(const area_data& data, const std::v
     }
     const auto totals = area_yearly_totals(data, selections, parsed.measure());
     for (const auto& points : totals) {
-        if (data.basis == area_basis::co2) result.push_back(typed_area_series(name, kilotonnes_co2, points));
+        if (data.basis(parsed.measure()) == area_basis::co2) result.push_back(typed_area_series(name, kilotonnes_co2, points));
         else result.push_back(typed_area_series(name, kilotonnes_co2e, points));
     }
     return result;

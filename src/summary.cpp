@@ -13,7 +13,28 @@ std::optional<units::co2e_mass> period_summary::unattributed() const {
     return *reported_total - components_total;
 }
 
-std::string_view to_string(breakdown b) { return b == breakdown::scope ? "scope" : "source"; }
+std::string_view to_string(breakdown b) {
+    switch (b) {
+        case breakdown::scope: return "scope";
+        case breakdown::source: return "source";
+        case breakdown::site: break;
+    }
+    return "site";
+}
+
+namespace {
+
+// A row's line: its scope, its source, or its site; a row not split by site stands for its whole source.
+std::string line_key(const inventory_entry& e, breakdown by) {
+    switch (by) {
+        case breakdown::scope: return "Scope " + std::to_string(*e.scope);
+        case breakdown::source: return e.source;
+        case breakdown::site: break;
+    }
+    return e.site.empty() ? e.source + " (no site)" : e.site;
+}
+
+}  // namespace
 
 std::vector<period_summary> summarise(const std::vector<inventory_entry>& entries, breakdown by, const reporting_boundary& boundary) {
     // Keyed by (kind, start year) so periods come out in time order.
@@ -31,8 +52,7 @@ std::vector<period_summary> summarise(const std::vector<inventory_entry>& entrie
             summary.reported_total = e.emissions;
             continue;
         }
-        const std::string line_key = by == breakdown::scope ? "Scope " + std::to_string(*e.scope) : e.source;
-        lines[key][line_key] += e.emissions;
+        lines[key][line_key(e, by)] += e.emissions;
         summary.components_total += e.emissions;
     }
     std::vector<period_summary> result;

@@ -1,8 +1,6 @@
 // The reporting boundary and the one total rule, through the real binary on the shipped data: a
 // published Total stands, a covered boundary makes a year complete, a missing source makes it partial.
-#include "support.hpp"
-
-#include "carbontrack/store.hpp"
+#include "shipped_fixture.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -14,18 +12,12 @@ using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
 using testing::dataset;
 using testing::key_factors;
+using testing::must;
 using testing::run_carbontrack;
 using testing::scratch_dir;
 
 const std::string council = "Leicestershire County Council";
 const std::string example = "Example Council (illustrative)";
-
-testing::run_result must(const std::vector<std::string>& args, const scratch_dir& dir) {
-    auto result = run_carbontrack(args, dir.path());
-    INFO(result.err);
-    REQUIRE(result.exit_code == 0);
-    return result;
-}
 
 // Both organisations' inventories and boundaries, as scripts/main-job loads them.
 void load_shipped(const scratch_dir& dir) {
@@ -48,7 +40,7 @@ nlohmann::json period_in(const nlohmann::json& s, const std::string& label) {
     throw;
 }
 
-std::string dump(const scratch_dir& dir) { return store(dir / "carbontrack.db", store::open_mode::must_exist).canonical_dump(); }
+std::string dump(const scratch_dir& dir) { return testing::database_dump(dir); }
 
 }  // namespace
 

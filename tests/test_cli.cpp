@@ -111,7 +111,10 @@ TEST_CASE("inventory add costs one row like an imported one", "[cli]") {
                                         "9.2 GWh", "--factor", "uk_electricity_generated", "--quality", "published"},
                                        dir.path());
     CHECK(added.exit_code == 0);
-    CHECK_THAT(added.out, Contains("Imported 1 inventory rows for Council"));
+    CHECK_THAT(added.out, Contains("Imported 1 inventory row for Council"));
+    // The stored row is shown with its id and the factor it was costed with.
+    CHECK_THAT(added.out, Contains("Stored row 1: 2019/20 scope 2 Street lighting, 2,351.5 tCO2e"));
+    CHECK_THAT(added.out, Contains("the 2019 factor uk_electricity_generated, 0.2556 kg CO2e per kWh"));
     const auto listed = run_carbontrack({"inventory", "list", "--format", "csv"}, dir.path());
     CHECK_THAT(listed.out, Contains("2019/20,2,Street lighting,9.2,GWh,uk_electricity_generated,2019,0.2556,2351.5"));
     const auto row = nlohmann::json::parse(run_carbontrack({"inventory", "list", "--format", "json"}, dir.path()).out)["rows"][0];

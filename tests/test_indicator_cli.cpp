@@ -17,7 +17,7 @@ namespace {
 
 const std::vector<std::string> shipped = {"leicestershire_trees.csv", "leicestershire_council_renewables.csv",
                                           "leicestershire_household_recycling.csv", "leicestershire_plug_in_vehicles.csv",
-                                          "leicestershire_renewable_electricity_by_district_2024.csv"};
+                                          "leicestershire_renewable_electricity_by_district.csv"};
 
 void load_indicators(const scratch_dir& dir) {
     REQUIRE(run_carbontrack({"init", "--org", "Leicestershire County Council"}, dir.path()).exit_code == 0);

@@ -1,6 +1,6 @@
 // Area emissions by source: DESNZ local-authority statistics, one named release (vintage) per import.
-// A release is all CO2 or all CO2e; a county is the sum of its districts and its per-person figure is
-// sum(emissions) / sum(population), never a sum of ratios. An empty cell is missing, never zero.
+// Each measure of a release is all CO2 or all CO2e; a county is the sum of its districts and its per-person
+// figure is sum(emissions) / sum(population), never a sum of ratios. An empty cell is missing, never zero.
 #pragma once
 
 #include "carbontrack/units.hpp"
@@ -18,20 +18,34 @@ namespace carbontrack {
 
 // ---- Reading files ---------------------------------------------------------------------------
 
-// desnz_ghg: the official 15-column long CSV (kt CO2e per gas); desnz_co2: its older CO2-only header
-// (LA CO2 Sector, ... (kt CO2)); mysociety_wide: one row per authority and year, a column per sub-sector.
-enum class area_layout { desnz_ghg, desnz_co2, mysociety_wide };
+// desnz_ghg: the official 15-column long CSV (kt CO2e per gas; the 2005-2020 and 2005-2021 headers);
+// desnz_ghg_scope_co2: the same from the 2005-2023 release on, whose within-scope column is kt CO2;
+// desnz_co2: the older CO2-only header (LA CO2 Sector, ... (kt CO2)); mysociety_wide: one row per
+// authority and year, a column per sub-sector; desnz_totals: one row per authority and year with the
+// release's within-scope CO2 and territorial CO2e totals and no sectors (a DESNZ-derived totals CSV).
+enum class area_layout { desnz_ghg, desnz_co2, mysociety_wide, desnz_totals, desnz_ghg_scope_co2 };
 std::string_view to_string(area_layout layout);
 std::optional<area_layout> parse_area_layout(std::string_view text);
 
 // Which mass a release's figures are. The CO2-only layouts are CO2, never CO2e.
 enum class area_basis { co2, co2e };
-area_basis basis_of(area_layout layout);
 std::string_view to_string(area_basis basis);  // "CO2" or "CO2e"
 
-// Territorial and within-scope-of-influence figures are separate series.
+// Territorial (all gases, incl. land use) and within-scope-of-influence figures are separate series.
 enum class area_measure { territorial, within_scope };
 std::string_view to_string(area_measure measure);
+std::string_view series_word(area_measure measure);  // "territorial" or "within-scope", as users type it
+
+// The mass a layout's figures of one measure are: territorial figures of the all-gas layouts are
+// CO2e and stay CO2e, so they are never added to a CO2 figure.
+area_basis basis_of(area_layout layout, area_measure measure);
+// The within-scope basis (the measure every layout carries).
+area_basis basis_of(area_layout layout);
+
+// What a release can answer: figures by sector and sub-sector, or each authority's totals only.
+enum class area_detail { sectors, totals };
+std::string_view to_string(area_detail detail);
+area_detail detail_of(area_layout layout);
 
 // Reads only the header; a header that is none of the layouts is a parse_error at line 1 that names
 // the columns carbontrack expected.
@@ -79,6 +93,9 @@ struct area_read_summary {
     std::size_t rows = 0;
     std::size_t values = 0;
     std::size_t authorities = 0;
+    // DESNZ's "Unallocated consumption" and "Large elec users (high voltage lines) unknown location"
+    // rows belong to no authority: they are counted here and kept out of every authority's figures.
+    std::size_t unallocated_rows = 0;
     int first_year = 0;
     int last_year = 0;
 };
@@ -105,9 +122,13 @@ struct area_code_row {
     std::string name;
     area_tier tier = area_tier::district;
     std::size_t line = 0;
+    // The GSS code of the county a district belongs to, for releases that name no Second Tier
+    // Authority (the totals layout); empty when not known or not a county district.
+    std::string county;
 };
 
-// Reads gss_code,mysociety_code,name,tier; throws import_errors for bad rows and duplicates.
+// Reads gss_code,mysociety_code,name,tier with an optional fifth column county; throws import_errors
+// for bad rows and duplicates.
 std::vector<area_code_row> read_area_codes(const std::filesystem::path& file);
 
 // ---- What storage holds ----------------------------------------------------------------------
@@ -121,9 +142,27 @@ struct area_release {
     std::size_t values = 0;
     int first_year = 0;
     int last_year = 0;
+    area_detail detail = area_detail::sectors;
+    // Whether the release holds any figure of each measure (a within-scope-only file has no territorial).
+    bool has_within_scope = true;
+    bool has_territorial = true;
 
     area_basis basis() const { return basis_of(layout); }
+    area_basis basis(area_measure measure) const { return basis_of(layout, measure); }
+    bool carries(area_measure measure) const { return measure == area_measure::territorial ? has_territorial : has_within_scope; }
 };
+
+// The release a question uses when the user names none: the newest (latest last year, then latest
+// import) that carries the measure, and sectors when the question needs them. Throws data_error saying
+// why none fits.
+const area_release& newest_release_for(const std::vector<area_release>& releases, area_measure measure, bool needs_sectors);
+
+// Throws data_error when `release` has totals only: "release R has totals only; sectors come from S".
+void require_sectors(const area_release& release, const std::vector<area_release>& releases);
+
+// The release named `name` (refusing a sector question when it has totals only), or when `name` is
+// empty newest_release_for(). Throws data_error naming the known releases when none is so named.
+const area_release& choose_release(const std::vector<area_release>& releases, std::string_view name, area_measure measure, bool needs_sectors);
 
 struct area_authority_entry {
     std::int64_t id = 0;
@@ -180,7 +219,8 @@ std::vector<area_selection> rankable_areas(const std::vector<area_authority_entr
 
 // The stored figures a query needs, fetched by the caller from storage.
 struct area_data {
-    area_basis basis = area_basis::co2;
+    area_layout layout = area_layout::desnz_ghg;
+    area_basis basis(area_measure measure) const { return basis_of(layout, measure); }
     std::vector<area_subsector_entry> subsectors;
     std::vector<area_cell> cells;
     std::vector<area_population_entry> populations;

@@ -88,7 +88,7 @@ struct inventory_entry {
     bool same_content(const inventory_entry& other) const;
 };
 
-// Reads the own-operations CSV (period,scope,source,activity,unit,factor,tco2e,quality,note[,source_url]),
+// Reads the own-operations CSV (period,scope,source,activity,unit,factor,tco2e,quality,note[,source_url][,site]),
 // checking every row; throws import_errors listing every bad line.
 std::vector<inventory_input> read_inventory_csv(const std::filesystem::path& file);
 

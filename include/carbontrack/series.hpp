@@ -29,6 +29,14 @@ std::string_view area_series_names();
 tracked_series<units::co2e_mass> own_operations_series(const std::vector<inventory_entry>& entries, const reporting_boundary& boundary,
                                                        const std::string& name);
 
+// What an area series name asks of a release: its measure, and whether it needs sectors. Throws
+// data_error for an unknown name.
+struct area_series_need {
+    area_measure measure = area_measure::within_scope;
+    bool needs_sectors = false;
+};
+area_series_need area_series_needs(const std::string& name);
+
 // A series from one area release for one selection (an authority, or districts summed to a county).
 // A year is present only when every authority in the selection has a figure.
 any_series area_series(const area_data& data, const area_selection& selection, const std::string& name);
@@ -48,7 +56,8 @@ struct loaded_series {
 };
 
 // Fetches `name` for `entity` ("council" for the organisation's own operations, else an authority
-// code or name) from the store; area series come from `release`, or the newest when it is empty.
+// code or name) from the store; area series come from `release`, or when it is empty from the newest
+// release that carries the series (its measure, and sectors for a sector series).
 loaded_series load_series(const store& db, const organisation& org, const std::string& entity, const std::string& name,
                           const std::string& release = {});
 

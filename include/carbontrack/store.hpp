@@ -95,6 +95,9 @@ public:
     // The database's default organisation, created as "Council" when there is none yet.
     organisation default_organisation();
     void set_default_organisation(const std::string& name);
+    // Renames an organisation (its rows, targets and indicators follow, being held by id); a data_error
+    // when `from` does not exist or `to` is taken.
+    void rename_organisation(const std::string& from, const std::string& to);
     std::vector<organisation> organisations() const;
 
     // ---- factors (factor_store.cpp)

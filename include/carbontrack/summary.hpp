@@ -11,10 +11,10 @@
 
 namespace carbontrack {
 
-enum class breakdown { scope, source };
+enum class breakdown { scope, source, site };
 
 struct summary_line {
-    std::string key;  // "Scope 2" or a source name
+    std::string key;  // "Scope 2", a source name, or a site (a row without one counts under its source)
     units::co2e_mass emissions;
 };
 

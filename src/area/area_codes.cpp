@@ -1,6 +1,7 @@
 // Which authority a user means. Councils go by GSS codes, mySociety's three-letter codes and several
 // spellings of their names; the identifier table says which of those are the same council, and a
-// county absent from a release is found as the districts that name it as their Second Tier Authority.
+// county absent from a release is found as the districts that name it as their Second Tier Authority
+// (or, in a release that prints none, as the districts the identifier table files under it).
 #include "carbontrack/area.hpp"
 
 #include "area/record_stream.hpp"
@@ -62,6 +63,17 @@ private:
     std::map<std::string, const area_code_row*> rows_;
 };
 
+// "Leicestershire County Council" (the row of GSS code `gss`) -> "Leicestershire", as DESNZ names counties.
+std::string county_place(const std::string& gss, const std::vector<area_code_row>& codes) {
+    for (const auto& row : codes) {
+        if (row.gss_code != gss) continue;
+        std::string place = text::collapse_spaces(row.name);
+        text::strip_suffix(place, " County Council");
+        return place;
+    }
+    return gss;
+}
+
 }  // namespace
 
 std::optional<area_tier> parse_tier(std::string_view text) {
@@ -80,24 +92,25 @@ std::string_view to_string(area_tier tier) {
 }
 
 std::vector<area_code_row> read_area_codes(const std::filesystem::path& file) {
-    constexpr std::array<std::string_view, 4> columns{"gss_code", "mysociety_code", "name", "tier"};
+    constexpr std::array<std::string_view, 5> columns{"gss_code", "mysociety_code", "name", "tier", "county"};
     std::vector<area_code_row> rows;
     error_collector errors(file.string());
-    bool header_seen = false;
+    std::size_t width = 0;
     std::map<std::string, std::size_t> first_line;
     csv::record_stream(file).read([&](const std::vector<std::string_view>& cells, std::size_t line) {
-        if (!header_seen) {
-            header_seen = true;
-            if (cells.size() != columns.size() || !std::equal(cells.begin(), cells.end(), columns.begin()))
-                throw parse_error(file.string(), 1, "bad header: expected gss_code,mysociety_code,name,tier");
+        if (width == 0) {
+            // The county column came later; files without it are still read.
+            if ((cells.size() != 4 && cells.size() != 5) || !std::equal(cells.begin(), cells.end(), columns.begin()))
+                throw parse_error(file.string(), 1, "bad header: expected gss_code,mysociety_code,name,tier[,county]");
+            width = cells.size();
             return true;
         }
-        if (cells.size() != columns.size()) {
-            errors.add(line, "the row has " + std::to_string(cells.size()) + " cells but the header has 4");
+        if (cells.size() != width) {
+            errors.add(line, "the row has " + std::to_string(cells.size()) + " cells but the header has " + std::to_string(width));
             return true;
         }
         area_code_row row{std::string(text::trim(cells[0])), std::string(text::trim(cells[1])), text::collapse_spaces(cells[2]),
-                          area_tier::district, line};
+                          area_tier::district, line, width == 5 ? std::string(text::trim(cells[4])) : std::string()};
         auto tier = parse_tier(text::trim(cells[3]));
         if (!tier) errors.add(line, "tier must be district, county or combined, not '" + std::string(cells[3]) + "'", "tier");
         if (row.name.empty()) errors.add(line, "the name is empty", "name");
@@ -111,7 +124,12 @@ std::vector<area_code_row> read_area_codes(const std::filesystem::path& file) {
         rows.push_back(std::move(row));
         return true;
     });
-    if (!header_seen) throw parse_error(file.string(), 1, "the file is empty; expected a header line");
+    if (width == 0) throw parse_error(file.string(), 1, "the file is empty; expected a header line");
+    for (const auto& row : rows) {
+        if (row.county.empty()) continue;
+        const bool known = std::any_of(rows.begin(), rows.end(), [&](const area_code_row& r) { return r.gss_code == row.county && r.tier == area_tier::county; });
+        if (!known) errors.add(row.line, "the county " + row.county + " is not a gss_code of a county row in this file", "county");
+    }
     errors.throw_if_any();
     return rows;
 }
@@ -140,6 +158,14 @@ area_selection resolve_area(std::string_view text, const std::vector<area_author
         if (a.parent.empty() || !(named(folded(a.parent)) || named(place_name(a.parent)))) continue;
         if (county.authority_ids.empty()) county.label = a.parent;
         county.authority_ids.push_back(a.id);
+    }
+    if (county.authority_ids.empty()) {
+        for (const auto& a : authorities) {
+            const auto* row = index.find(a);
+            if (!row || row->county.empty() || !named(folded(row->county))) continue;
+            if (county.authority_ids.empty()) county.label = county_place(row->county, codes);
+            county.authority_ids.push_back(a.id);
+        }
     }
     if (!county.authority_ids.empty()) {
         county.summed_from_districts = true;
@@ -179,8 +205,10 @@ std::vector<area_selection> rankable_areas(const std::vector<area_authority_entr
     // A county with no row of its own is the districts naming it as their Second Tier Authority (a
     // unitary names itself there, and is not a county).
     std::set<std::string> counties;
-    for (const auto& a : authorities)
+    for (const auto& a : authorities) {
         if (!a.parent.empty() && folded(a.parent) != folded(a.name)) counties.insert(a.parent);
+        if (const auto* row = index.find(a); row && !row->county.empty() && a.parent.empty()) counties.insert(row->county);
+    }
     for (const auto& county : counties) {
         auto selection = resolve_area(county, authorities, codes);
         if (selection.summed_from_districts) result.push_back(std::move(selection));

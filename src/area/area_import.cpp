@@ -1,4 +1,4 @@
-// Readers for the three area layouts. Every row is validated as it streams past; values go straight to
+// Readers for the area layouts (official long, its CO2-only variant, mySociety's wide, totals). Every row is validated as it streams past; values go straight to
 // the sink, so memory does not grow with the file. Errors are collected and thrown together at the end.
 #include "carbontrack/area.hpp"
 
@@ -10,6 +10,7 @@
 #include <date/date.h>
 
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <charconv>
 #include <cmath>
@@ -53,7 +54,45 @@ constexpr long_names co2_names{"Country", "Country Code", "Region", "Region Code
                                "Local Authority Code", "Calendar Year", "LA CO2 Sector", "LA CO2 Sub-sector", "Greenhouse gas",
                                "Territorial emissions (kt CO2)", "CO2 emissions within the scope of influence of LAs (kt CO2)",
                                "Mid-year Population (thousands)", "Area (km2)"};
+// The 2005-2023 release's long CSV: only the within-scope header differs, and says kt CO2.
+constexpr long_names ghg_scope_co2_names{"Country", "Country Code", "Region", "Region Code", "Second Tier Authority", "Local Authority",
+                                         "Local Authority Code", "Calendar Year", "LA GHG Sector", "LA GHG Sub-sector", "Greenhouse gas",
+                                         "Territorial emissions (kt CO2e)", "Emissions within the scope of influence of LAs (kt CO2)",
+                                         "Mid-year Population (thousands)", "Area (km2)"};
 constexpr std::array required_long{la_name, la_code, calendar_year, sector, subsector};
+
+const long_names& long_names_of(area_layout layout) {
+    if (layout == area_layout::desnz_co2) return co2_names;
+    if (layout == area_layout::desnz_ghg_scope_co2) return ghg_scope_co2_names;
+    return ghg_names;
+}
+
+// DESNZ lists consumption it cannot place in any authority as rows of their own, named by these
+// words and without an authority code; they belong to no authority's figures.
+// Checked on every row, so without building a lower-cased copy of the name.
+bool starts_with_folded(std::string_view text, std::string_view lower_prefix) {
+    if (text.size() < lower_prefix.size()) return false;
+    for (std::size_t i = 0; i < lower_prefix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(text[i])) != lower_prefix[i]) return false;
+    return true;
+}
+
+bool unallocated(std::string_view authority_name) {
+    return starts_with_folded(authority_name, "unallocated") || starts_with_folded(authority_name, "large elec users");
+}
+
+// ---- Totals per authority and year (the 2005-2023 release as derived from its long CSV) ----------
+
+enum totals_column : std::size_t {
+    totals_code, totals_name, totals_year, totals_country, totals_country_code, totals_region, totals_region_code, totals_parent,
+    totals_within_scope, totals_territorial, totals_population, totals_area, totals_column_count
+};
+constexpr std::array<std::string_view, totals_column_count> totals_names{
+    "lad_code", "lad_name", "year", "country", "country_code", "region", "region_code", "second_tier_authority",
+    "total_emissions_scope_ktco2", "territorial_emissions_ktco2e", "mid_year_population_thousands", "area_km2"};
+// The sector, sub-sector and gas a total is filed under: a totals-only release has no other.
+constexpr std::string_view all_sectors = "All sectors";
+constexpr std::string_view all_gases = "All gases";
 
 // ---- mySociety's wide layout ------------------------------------------------------------------------
 
@@ -102,6 +141,7 @@ constexpr std::size_t absent = static_cast<std::size_t>(-1);
 struct column_map {
     area_layout layout = area_layout::desnz_ghg;
     std::array<std::size_t, long_column_count> long_at{};
+    std::array<std::size_t, totals_column_count> totals_at{};
     std::array<std::size_t, wide_fixed_count> wide_at{};
     std::array<std::size_t, wide_subsectors.size()> subsector_at{};
     std::size_t width = 0;
@@ -110,8 +150,11 @@ struct column_map {
 std::string expected_headers() {
     return "expected the DESNZ long CSV (Country, ..., Local Authority Code, Calendar Year, LA GHG Sector, LA GHG Sub-sector, "
            "Greenhouse gas, Territorial emissions (kt CO2e), CO2 emissions within the scope of influence of LAs (kt CO2e), "
-           "Mid-year Population (thousands), Area (km2)), its CO2-only variant (LA CO2 Sector, LA CO2 Sub-sector, ... (kt CO2)) "
-           "or mySociety's wide CSV (Year, local-authority-code, official-name, <sub-sector>:kt CO2, ..., Population:000s)";
+           "Mid-year Population (thousands), Area (km2)) with the 2005-2023 within-scope header 'Emissions within the scope of "
+           "influence of LAs (kt CO2)' or without, its CO2-only variant (LA CO2 Sector, LA CO2 Sub-sector, ... (kt CO2)), "
+           "mySociety's wide CSV (Year, local-authority-code, official-name, <sub-sector>:kt CO2, ..., Population:000s) or a totals "
+           "CSV (lad_code, lad_name, year, total_emissions_scope_ktco2, territorial_emissions_ktco2e, mid_year_population_thousands, "
+           "area_km2)";
 }
 
 column_map map_columns(const std::vector<std::string_view>& header, const std::string& file) {
@@ -134,8 +177,10 @@ column_map map_columns(const std::vector<std::string_view>& header, const std::s
     column_map map;
     map.width = header.size();
     if (find("LA GHG Sector") != absent || find("LA CO2 Sector") != absent) {
-        map.layout = find("LA GHG Sector") != absent ? area_layout::desnz_ghg : area_layout::desnz_co2;
-        const auto& names = map.layout == area_layout::desnz_ghg ? ghg_names : co2_names;
+        map.layout = find("LA CO2 Sector") != absent                  ? area_layout::desnz_co2
+                     : find(ghg_scope_co2_names[within_scope]) != absent ? area_layout::desnz_ghg_scope_co2
+                                                                          : area_layout::desnz_ghg;
+        const auto& names = long_names_of(map.layout);
         for (std::size_t c = 0; c < long_column_count; ++c) map.long_at[c] = claim(names[c]);
         for (auto c : required_long)
             if (map.long_at[c] == absent) throw parse_error(file, 1, "bad header: the required column '" + std::string(names[c]) + "' is missing");
@@ -152,6 +197,12 @@ column_map map_columns(const std::vector<std::string_view>& header, const std::s
         }
         for (auto name : wide_derived) claim(name);
         if (!any) throw parse_error(file, 1, "bad header: mySociety's layout but no '<sub-sector>:kt CO2' column");
+    } else if (find(totals_names[totals_code]) != absent && find(totals_names[totals_year]) != absent) {
+        map.layout = area_layout::desnz_totals;
+        for (std::size_t c = 0; c < totals_column_count; ++c) map.totals_at[c] = claim(totals_names[c]);
+        if (map.totals_at[totals_within_scope] == absent && map.totals_at[totals_territorial] == absent)
+            throw parse_error(file, 1, "bad header: neither '" + std::string(totals_names[totals_within_scope]) + "' nor '" +
+                                           std::string(totals_names[totals_territorial]) + "' is present");
     } else {
         throw parse_error(file, 1, "unknown area file layout; " + expected_headers());
     }
@@ -211,6 +262,8 @@ public:
             } else if (!utf8_valid(cells, line)) {
             } else if (columns_->layout == area_layout::mysociety_wide) {
                 read_wide_row(cells, line);
+            } else if (columns_->layout == area_layout::desnz_totals) {
+                read_totals_row(cells, line);
             } else {
                 read_long_row(cells, line);
             }
@@ -348,7 +401,11 @@ private:
 
     void read_long_row(const std::vector<std::string_view>& cells, std::size_t line) {
         const auto& at = columns_->long_at;
-        const auto& names = columns_->layout == area_layout::desnz_ghg ? ghg_names : co2_names;
+        const auto& names = long_names_of(columns_->layout);
+        if (unallocated(cell(cells, at[la_name]))) {
+            ++summary_.unallocated_rows;
+            return;
+        }
         bool good = true;
         auto the_year = year(cell(cells, at[calendar_year]), line, names[calendar_year]);
         good = good && the_year;
@@ -385,6 +442,33 @@ private:
             last_ = {std::string(code), *the_year, std::string(population_text), std::string(area_text), people, km2};
         }
         deliver(v, code, sector_name, subsector_name, gas_name);
+    }
+
+    void read_totals_row(const std::vector<std::string_view>& cells, std::size_t line) {
+        const auto& at = columns_->totals_at;
+        if (unallocated(cell(cells, at[totals_name]))) {
+            ++summary_.unallocated_rows;
+            return;
+        }
+        bool good = true;
+        auto the_year = year(cell(cells, at[totals_year]), line, totals_names[totals_year]);
+        good = good && the_year;
+        area_value v;
+        v.line = line;
+        good = figure(cell(cells, at[totals_within_scope]), line, totals_names[totals_within_scope], v.within_scope_kt) && good;
+        good = figure(cell(cells, at[totals_territorial]), line, totals_names[totals_territorial], v.territorial_kt) && good;
+        std::optional<double> people, km2;
+        good = positive(cell(cells, at[totals_population]), line, totals_names[totals_population], people, max_population_thousands) && good;
+        good = positive(cell(cells, at[totals_area]), line, totals_names[totals_area], km2, max_area_km2) && good;
+        const auto code = cell(cells, at[totals_code]);
+        auto who = intern_authority(code, cell(cells, at[totals_name]), cell(cells, at[totals_parent]), line, totals_names[totals_code]);
+        if (!good || !who) return;
+        check_population(*who, *the_year, people, km2, line);
+        v.authority = *who;
+        v.year = *the_year;
+        v.subsector = intern_subsector(all_sectors, all_sectors);
+        v.gas = intern_gas(all_gases);
+        deliver(v, code, all_sectors, all_sectors, all_gases);
     }
 
     void read_wide_row(const std::vector<std::string_view>& cells, std::size_t line) {
@@ -446,21 +530,41 @@ std::string_view to_string(area_layout layout) {
         case area_layout::desnz_ghg: return "desnz-ghg";
         case area_layout::desnz_co2: return "desnz-co2";
         case area_layout::mysociety_wide: return "mysociety-wide";
+        case area_layout::desnz_totals: return "desnz-totals";
+        case area_layout::desnz_ghg_scope_co2: return "desnz-ghg-scope-co2";
     }
     return "desnz-ghg";
 }
 
 std::optional<area_layout> parse_area_layout(std::string_view text) {
-    for (auto layout : {area_layout::desnz_ghg, area_layout::desnz_co2, area_layout::mysociety_wide})
+    for (auto layout : {area_layout::desnz_ghg, area_layout::desnz_co2, area_layout::mysociety_wide, area_layout::desnz_totals,
+                        area_layout::desnz_ghg_scope_co2})
         if (to_string(layout) == text) return layout;
     return std::nullopt;
 }
 
-area_basis basis_of(area_layout layout) { return layout == area_layout::desnz_ghg ? area_basis::co2e : area_basis::co2; }
+area_basis basis_of(area_layout layout, area_measure measure) {
+    switch (layout) {
+        case area_layout::desnz_ghg: return area_basis::co2e;
+        case area_layout::desnz_co2:
+        case area_layout::mysociety_wide: return area_basis::co2;
+        case area_layout::desnz_totals:
+        case area_layout::desnz_ghg_scope_co2: return measure == area_measure::territorial ? area_basis::co2e : area_basis::co2;
+    }
+    return area_basis::co2e;
+}
+
+area_basis basis_of(area_layout layout) { return basis_of(layout, area_measure::within_scope); }
+
+std::string_view to_string(area_detail detail) { return detail == area_detail::totals ? "totals" : "sectors"; }
+
+area_detail detail_of(area_layout layout) { return layout == area_layout::desnz_totals ? area_detail::totals : area_detail::sectors; }
 
 std::string_view to_string(area_basis basis) { return basis == area_basis::co2e ? "CO2e" : "CO2"; }
 
 std::string_view to_string(area_measure measure) { return measure == area_measure::territorial ? "territorial" : "within scope of influence"; }
+
+std::string_view series_word(area_measure measure) { return measure == area_measure::territorial ? "territorial" : "within-scope"; }
 
 area_layout detect_area_layout(const std::filesystem::path& file) {
     const auto header = first_record(file);

@@ -144,7 +144,7 @@ area_summary summarise_typed(const area_data& data, const area_selection& select
     const auto layout = columns_for(data.subsectors, by);
     auto column_of = [&](std::int64_t subsector_id) { return layout.of_subsector.at(subsector_id); };
 
-    area_summary summary{data.basis, measure, per_person, {}, {}};
+    area_summary summary{data.basis(measure), measure, per_person, {}, {}};
     std::vector<bool> used(layout.names.size(), false);
     struct typed_line {
         int year;
@@ -295,6 +295,49 @@ std::vector<area_diff_line> diff_typed(const area_data& from, const area_selecti
 
 }  // namespace
 
+const area_release& newest_release_for(const std::vector<area_release>& releases, area_measure measure, bool needs_sectors) {
+    const area_release* best = nullptr;
+    for (const auto& r : releases) {
+        if (!r.carries(measure) || (needs_sectors && r.detail != area_detail::sectors)) continue;
+        // Releases come oldest import first, so a later import of the same years wins.
+        if (!best || r.last_year >= best->last_year) best = &r;
+    }
+    if (best) return *best;
+    if (releases.empty()) throw data_error("no area release is stored; import one with 'carbontrack area import FILE'");
+    std::string known;
+    for (const auto& r : releases)
+        known += (known.empty() ? "" : ", ") + r.name + " (" + std::string(to_string(r.detail)) +
+                 (r.has_within_scope ? ", within-scope" : "") + (r.has_territorial ? ", territorial" : "") + ")";
+    throw data_error("no stored area release has " + std::string(needs_sectors ? "sectors with " : "") + std::string(series_word(measure)) +
+                     " figures (stored: " + known + ")");
+}
+
+void require_sectors(const area_release& release, const std::vector<area_release>& releases) {
+    if (release.detail == area_detail::sectors) return;
+    std::string with_sectors;
+    int newest = 0;
+    for (const auto& r : releases)
+        if (r.detail == area_detail::sectors && r.last_year >= newest) {
+            with_sectors = r.name;
+            newest = r.last_year;
+        }
+    throw data_error("release " + release.name + " has totals only; " +
+                     (with_sectors.empty() ? std::string("no stored release has sectors (import one, e.g. datasets/area/mysociety_local_authority_emissions_2005_2020.csv)")
+                                           : "sectors come from " + with_sectors));
+}
+
+const area_release& choose_release(const std::vector<area_release>& releases, std::string_view name, area_measure measure, bool needs_sectors) {
+    if (name.empty()) return newest_release_for(releases, measure, needs_sectors);
+    const auto found = std::find_if(releases.begin(), releases.end(), [&](const area_release& r) { return r.name == name; });
+    if (found == releases.end()) {
+        std::string known;
+        for (const auto& r : releases) known += (known.empty() ? "" : ", ") + r.name;
+        throw data_error("no area release named '" + std::string(name) + "'" + (known.empty() ? std::string() : " (known: " + known + ")"));
+    }
+    if (needs_sectors) require_sectors(*found, releases);
+    return *found;
+}
+
 units::gas_mass kilotonnes(area_basis basis, double kt) {
     if (basis == area_basis::co2) return kt * units::kilotonne_co2;
     return kt * units::kilotonne_co2e;
@@ -334,37 +377,37 @@ std::optional<units::gas_mass> area_change(const area_diff_line& line) {
 
 area_summary summarise_area(const area_data& data, const area_selection& selection, area_measure measure, area_breakdown by,
                             bool per_person) {
-    return for_basis(data.basis, [&](auto mass) { return summarise_typed<decltype(mass)>(data, selection, measure, by, per_person); });
+    return for_basis(data.basis(measure), [&](auto mass) { return summarise_typed<decltype(mass)>(data, selection, measure, by, per_person); });
 }
 
 std::optional<units::gas_mass> area_total(const area_data& data, const area_selection& selection, int year, area_measure measure) {
     const area_index index(data);
-    return for_basis(data.basis, [&](auto mass) { return as_gas(total_of<decltype(mass)>(index, selection, year, measure)); });
+    return for_basis(data.basis(measure), [&](auto mass) { return as_gas(total_of<decltype(mass)>(index, selection, year, measure)); });
 }
 
 std::optional<units::gas_mass> area_per_person(const area_data& data, const area_selection& selection, int year, area_measure measure) {
     const area_index index(data);
-    return for_basis(data.basis, [&](auto mass) { return as_gas(per_person_of<decltype(mass)>(index, selection, year, measure)); });
+    return for_basis(data.basis(measure), [&](auto mass) { return as_gas(per_person_of<decltype(mass)>(index, selection, year, measure)); });
 }
 
 std::vector<area_rank_entry> rank_areas(const area_data& data, const std::vector<area_selection>& among, int year, area_metric metric,
                                         std::optional<int> since, area_measure measure) {
     if (metric == area_metric::change_since && !since) throw data_error("the change-since metric needs a baseline year");
-    return for_basis(data.basis, [&](auto mass) { return rank_typed<decltype(mass)>(data, among, year, metric, since, measure); });
+    return for_basis(data.basis(measure), [&](auto mass) { return rank_typed<decltype(mass)>(data, among, year, metric, since, measure); });
 }
 
 std::vector<area_diff_line> diff_area(const area_data& from, const area_selection& from_selection, const area_data& to,
                                       const area_selection& to_selection, area_measure measure, std::optional<area_breakdown> by) {
-    if (from.basis != to.basis)
-        throw data_error("one release is " + std::string(to_string(from.basis)) + " and the other " + std::string(to_string(to.basis)) +
-                         "; CO2 and CO2e figures are not comparable");
-    return for_basis(from.basis, [&](auto mass) { return diff_typed<decltype(mass)>(from, from_selection, to, to_selection, measure, by); });
+    if (from.basis(measure) != to.basis(measure))
+        throw data_error("one release is " + std::string(to_string(from.basis(measure))) + " and the other " +
+                         std::string(to_string(to.basis(measure))) + "; CO2 and CO2e figures are not comparable");
+    return for_basis(from.basis(measure), [&](auto mass) { return diff_typed<decltype(mass)>(from, from_selection, to, to_selection, measure, by); });
 }
 
 std::vector<std::vector<std::pair<int, units::gas_mass>>> area_yearly_totals(const area_data& data, const std::vector<area_selection>& selections,
                                                                              area_measure measure) {
     const area_index index(data);
-    return for_basis(data.basis, [&](auto mass) {
+    return for_basis(data.basis(measure), [&](auto mass) {
         using Mass = decltype(mass);
         std::vector<std::vector<std::pair<int, units::gas_mass>>> result;
         result.reserve(selections.size());

@@ -3,6 +3,9 @@
 #include "cli/commands.hpp"
 
 #include "carbontrack/error.hpp"
+#include "carbontrack/source_names.hpp"
+
+#include <algorithm>
 
 namespace carbontrack::cli {
 namespace {
@@ -14,6 +17,26 @@ void report(std::ostream& err, const import_errors& e) {
     for (std::size_t i = 0; i < errors.size() && i < max_errors_shown; ++i) err << "carbontrack: " << errors[i].what() << '\n';
     if (errors.size() > max_errors_shown) err << "carbontrack: ... and " << errors.size() - max_errors_shown << " more errors\n";
     err << "carbontrack: nothing was changed (" << errors.size() << (errors.size() == 1 ? " error" : " errors") << ")\n";
+}
+
+// "Did you mean 'summary'?" for the first word the parser could not place, matched against the
+// subcommands and options of the deepest command it did recognise (and the global options).
+std::string nearest_suggestion(const CLI::App& app) {
+    const CLI::App* chosen = &app;
+    while (!chosen->get_subcommands().empty()) chosen = chosen->get_subcommands().front();
+    std::vector<std::string> choices;
+    for (const CLI::App* level : {chosen, &app}) {
+        for (const auto* sub : level->get_subcommands([](const CLI::App*) { return true; })) choices.push_back(sub->get_name());
+        for (const auto* option : level->get_options())
+            for (const auto& name : option->get_lnames()) choices.push_back("--" + name);
+        if (level == &app) break;
+    }
+    for (const auto& word : app.remaining(true)) {
+        if (std::find(choices.begin(), choices.end(), word) != choices.end()) continue;
+        const std::string typed = word.substr(0, word.find('='));
+        if (auto near = nearest_choice(typed, choices)) return "Did you mean '" + *near + "'?\n";
+    }
+    return "";
 }
 
 }  // namespace
@@ -40,6 +63,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     register_check(app, ctx);
     register_restate(app, ctx);
     register_boundary(app, ctx);
+    register_history(app, ctx);
     for (auto* sub : app.get_subcommands({})) {
         sub->fallthrough();
         for (auto* leaf : sub->get_subcommands({})) leaf->fallthrough();
@@ -58,7 +82,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
         out << e.what() << '\n';
         return ok;
     } catch (const CLI::ParseError& e) {
-        err << "carbontrack: " << e.what() << "\nRun 'carbontrack --help' (or COMMAND --help) for usage.\n";
+        err << "carbontrack: " << e.what() << "\n" << nearest_suggestion(app) << "Run 'carbontrack --help' (or COMMAND --help) for usage.\n";
         return usage;
     }
 

@@ -22,7 +22,7 @@ struct codes_options {
 
 struct summary_options {
     std::string la;
-    area_breakdown by = area_breakdown::sector;
+    std::string by = "sector";
     bool per_person = false;
     std::string release;
     area_measure measure = area_measure::within_scope;
@@ -63,12 +63,20 @@ void add_measure_option(CLI::App& command, area_measure& target) {
         ->check(CLI::IsMember({"within-scope", "territorial"}));
 }
 
-area_release release_named(const store& db, const std::string& name) {
-    if (auto found = db.find_area_release(name)) return *found;
-    if (name.empty()) throw data_error("no area release in " + db.path().string() + "; import one with 'carbontrack area import FILE'");
-    std::string known;
-    for (const auto& r : db.area_releases()) known += (known.empty() ? "" : ", ") + r.name;
-    throw data_error("no area release named '" + name + "'" + (known.empty() ? std::string() : " (known: " + known + ")"));
+// The release a question uses: the one named, or else the newest that can answer it. A named release
+// that has totals only refuses a sector question, naming the release that has sectors.
+area_release release_for(const store& db, const std::string& name, area_measure measure, bool needs_sectors) {
+    const auto releases = db.area_releases();
+    if (releases.empty()) throw data_error("no area release in " + db.path().string() + "; import one with 'carbontrack area import FILE'");
+    return choose_release(releases, name, measure, needs_sectors);
+}
+
+std::string measures_of(const area_release& r) {
+    std::string text;
+    for (auto measure : {area_measure::within_scope, area_measure::territorial})
+        if (r.carries(measure))
+            text += (text.empty() ? "" : ", ") + std::string(series_word(measure)) + " " + std::string(to_string(r.basis(measure)));
+    return text.empty() ? "none" : text;
 }
 
 std::string unit_label(area_basis basis, bool per_person) {
@@ -106,6 +114,10 @@ int run_import(const import_options& options, context& ctx) {
     ctx.out << (outcome == store::area_import_outcome::replaced ? "Replaced" : "Imported") << " release '" << name << "' from "
             << options.file << " (" << to_string(read.layout) << ", " << to_string(basis_of(read.layout)) << ", " << read.first_year << "-"
             << read.last_year << "): " << read.authorities << " authorities, " << read.values << " figures.\n";
+    if (detail_of(read.layout) == area_detail::totals)
+        ctx.out << "The release has totals only (no sectors): within-scope in kt CO2, territorial in kt CO2e.\n";
+    if (read.unallocated_rows > 0)
+        ctx.out << read.unallocated_rows << " rows of unallocated consumption (no authority) were counted and kept out of every authority's figures.\n";
     return ok;
 }
 
@@ -119,10 +131,16 @@ int run_codes(const codes_options& options, context& ctx) {
 
 int run_summary(const summary_options& options, context& ctx) {
     store db = ctx.open();
-    const auto release = release_named(db, options.release);
+    const bool totals_only = options.by == "total";
+    const auto by = options.by == "subsector" ? area_breakdown::subsector : area_breakdown::sector;
+    const auto release = release_for(db, options.release, options.measure, !totals_only);
     const auto selection = resolve_area(options.la, db.area_authorities(release.id), db.area_codes());
     const auto data = db.area_figures(release, selection.authority_ids, std::nullopt);
-    const auto summary = summarise_area(data, selection, options.measure, options.by, options.per_person);
+    auto summary = summarise_area(data, selection, options.measure, by, options.per_person);
+    if (totals_only) {
+        summary.columns.clear();
+        for (auto& line : summary.years) line.parts.clear();
+    }
     const auto unit = unit_label(summary.basis, options.per_person);
     if (summary.years.empty()) throw data_error(selection.label + " has no figures in release '" + release.name + "'");
 
@@ -132,7 +150,7 @@ int run_summary(const summary_options& options, context& ctx) {
             nlohmann::json parts = nlohmann::json::object();
             for (std::size_t c = 0; c < summary.columns.size(); ++c) parts[summary.columns[c]] = json_value(line.parts[c], options.per_person);
             years.push_back({{"year", line.year},
-                             {options.by == area_breakdown::sector ? "sectors" : "subsectors", parts},
+                             {by == area_breakdown::sector ? "sectors" : "subsectors", parts},
                              {"total", json_value(line.total, options.per_person)},
                              {"population_thousands", line.population_thousands ? nlohmann::json(*line.population_thousands) : nlohmann::json(nullptr)}});
         }
@@ -167,7 +185,7 @@ int run_summary(const summary_options& options, context& ctx) {
 
 int run_rank(const rank_options& options, context& ctx) {
     store db = ctx.open();
-    const auto release = release_named(db, options.release);
+    const auto release = release_for(db, options.release, options.measure, false);
     const auto authorities = db.area_authorities(release.id);
     const auto codes = db.area_codes();
     std::vector<area_selection> among;
@@ -187,7 +205,7 @@ int run_rank(const rank_options& options, context& ctx) {
     const auto ranking = rank_areas(data, among, options.year, options.chosen, options.since, options.measure);
     const bool per_person = options.chosen == area_metric::per_person;
     const bool change = options.chosen == area_metric::change_since;
-    const std::string unit = change ? "%" : unit_label(release.basis(), per_person);
+    const std::string unit = change ? "%" : unit_label(release.basis(options.measure), per_person);
     const std::string metric = change ? "change since " + std::to_string(*options.since) : per_person ? "per person" : "total";
 
     if (options.format == output::format::json) {
@@ -227,19 +245,20 @@ int run_releases(const releases_options& options, context& ctx) {
     if (options.format == output::format::json) {
         auto list = nlohmann::json::array();
         for (const auto& r : releases)
-            list.push_back({{"name", r.name}, {"layout", to_string(r.layout)}, {"gas", to_string(r.basis())}, {"first_year", r.first_year},
+            list.push_back({{"name", r.name}, {"layout", to_string(r.layout)}, {"gas", to_string(r.basis())}, {"detail", to_string(r.detail)},
+                            {"measures", measures_of(r)}, {"first_year", r.first_year},
                             {"last_year", r.last_year}, {"figures", r.values}, {"source_file", r.source_file}, {"imported_at", r.imported_at}});
         ctx.out << list.dump(2) << '\n';
         return ok;
     }
     output::table t;
-    for (auto [heading, numeric] : {std::pair{"release", false}, {"layout", false}, {"gas", false}, {"years", false}, {"figures", true},
-                                    {"imported", false}, {"source file", false}})
+    for (auto [heading, numeric] : {std::pair{"release", false}, {"layout", false}, {"detail", false}, {"measures", false}, {"years", false},
+                                    {"figures", true}, {"imported", false}, {"source file", false}})
         t.add_column(heading, numeric);
     for (std::size_t i = 0; i < releases.size(); ++i) {
         const auto& r = releases[i];
         t.rows.push_back({r.name + (i + 1 == releases.size() ? " (newest)" : ""), std::string(to_string(r.layout)),
-                          std::string(to_string(r.basis())), std::to_string(r.first_year) + "-" + std::to_string(r.last_year),
+                          std::string(to_string(r.detail)), measures_of(r), std::to_string(r.first_year) + "-" + std::to_string(r.last_year),
                           std::to_string(r.values), r.imported_at, r.source_file});
     }
     write(ctx.out, options.format, t);
@@ -249,8 +268,9 @@ int run_releases(const releases_options& options, context& ctx) {
 int run_diff(const diff_options& options, context& ctx) {
     store db = ctx.open();
     const auto codes = db.area_codes();
-    const auto from = release_named(db, options.from);
-    const auto to = release_named(db, options.to);
+    const bool by_sector = options.by != "total";
+    const auto from = release_for(db, options.from, options.measure, by_sector);
+    const auto to = release_for(db, options.to, options.measure, by_sector);
     const auto from_selection = resolve_area(options.la, db.area_authorities(from.id), codes);
     const auto to_selection = resolve_area(options.la, db.area_authorities(to.id), codes);
     std::optional<area_breakdown> by;
@@ -258,7 +278,7 @@ int run_diff(const diff_options& options, context& ctx) {
     if (options.by == "subsector") by = area_breakdown::subsector;
     const auto lines = diff_area(db.area_figures(from, from_selection.authority_ids, std::nullopt), from_selection,
                                  db.area_figures(to, to_selection.authority_ids, std::nullopt), to_selection, options.measure, by);
-    const std::string unit = unit_label(from.basis(), false);
+    const std::string unit = unit_label(from.basis(options.measure), false);
     auto change = [](const area_diff_line& line) { return area_change(line); };
     auto change_pct = [](const area_diff_line& line) -> std::optional<double> {
         return line.from && line.to ? area_percent_change(*line.from, *line.to) : std::nullopt;
@@ -339,7 +359,7 @@ void register_area(CLI::App& app, context& ctx) {
     area->require_subcommand(1);
 
     auto import_opts = std::make_shared<import_options>();
-    auto* import = area->add_subcommand("import", "Import a release: the DESNZ long CSV (GHG or older CO2-only header) or mySociety's wide CSV");
+    auto* import = area->add_subcommand("import", "Import a release: the DESNZ long CSV (any of its headers), mySociety's wide CSV or a totals CSV");
     import->add_option("FILE", import_opts->file, "Area statistics file (.csv or .csv.gz)")->required();
     import->add_option("--release", import_opts->release, "Release name (default: the file name without .csv)");
     import->add_flag("--replace", import_opts->replace, "Restate a release that is already stored");
@@ -353,10 +373,10 @@ void register_area(CLI::App& app, context& ctx) {
     auto summary_opts = std::make_shared<summary_options>();
     auto* summary = area->add_subcommand("summary", "Year x sector emissions of an authority, or of a county summed from its districts");
     summary->add_option("--la", summary_opts->la, "GSS code, mySociety code or name (a county sums its districts)")->required();
-    const std::map<std::string, area_breakdown> breakdowns{{"sector", area_breakdown::sector}, {"subsector", area_breakdown::subsector}};
-    summary->add_option("--by", summary_opts->by, "sector (default) or subsector")->transform(CLI::CheckedTransformer(breakdowns, CLI::ignore_case));
+    summary->add_option("--by", summary_opts->by, "sector (default), subsector, or total (any release, totals-only ones too)")
+        ->transform(CLI::IsMember({"sector", "subsector", "total"}, CLI::ignore_case));
     summary->add_flag("--per-person", summary_opts->per_person, "t per person: sum(emissions) / sum(population)");
-    summary->add_option("--release", summary_opts->release, "Release name (default: the newest)");
+    summary->add_option("--release", summary_opts->release, "Release name (default: the newest with sectors, or with the measure for --by total)");
     add_measure_option(*summary, summary_opts->measure);
     add_format_option(*summary, summary_opts->format);
     summary->callback([summary_opts, &ctx] { ctx.action = [summary_opts, &ctx] { return run_summary(*summary_opts, ctx); }; });
@@ -368,7 +388,7 @@ void register_area(CLI::App& app, context& ctx) {
     rank->add_option("--among", rank_opts->among, "Comparator codes or names, comma-separated (default: every district and unitary)")
         ->delimiter(',');
     add_tier_option(*rank, rank_opts->tiers)->excludes("--among");
-    rank->add_option("--release", rank_opts->release, "Release name (default: the newest)");
+    rank->add_option("--release", rank_opts->release, "Release name (default: the newest with the measure)");
     add_measure_option(*rank, rank_opts->measure);
     add_format_option(*rank, rank_opts->format);
     rank->callback([rank_opts, &ctx] {

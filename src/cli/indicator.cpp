@@ -234,6 +234,10 @@ int run_progress(const progress_options& o, context& ctx) {
         for (const auto& s : series) reports.push_back(evaluate(definition, s));
         const bool has_areas = std::any_of(series.begin(), series.end(), [](const auto& s) { return !s.area.empty(); });
         if (!has_areas) continue;
+        // A whole-area figure the source publishes is the answer: a sum of the areas would duplicate
+        // a count and be meaningless for a rate or a concentration (devices per 100,000, PM2.5).
+        const bool published_whole = std::any_of(series.begin(), series.end(), [](const auto& s) { return s.area.empty() && !s.values.empty(); });
+        if (published_whole && !parse_indicator_unit(definition.unit).is_percentage) continue;
         auto whole = combine_areas(catalogue, name);
         if (whole.series) reports.push_back(evaluate(definition, *whole.series));
         else combination_notes.push_back(name + ": " + whole.reason);

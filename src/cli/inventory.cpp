@@ -4,6 +4,8 @@
 #include "carbontrack/csv.hpp"
 #include "carbontrack/error.hpp"
 #include "carbontrack/inventory.hpp"
+#include "carbontrack/plausibility.hpp"
+#include "carbontrack/source_names.hpp"
 #include "carbontrack/summary.hpp"
 #include "cli/restatement_marks.hpp"
 #include "text.hpp"
@@ -16,6 +18,7 @@ namespace {
 
 struct import_options {
     std::string file;
+    bool new_source = false;
 };
 
 struct add_options {
@@ -28,6 +31,8 @@ struct add_options {
     std::string quality;
     std::string note;
     std::string source_url;
+    std::string site;
+    bool new_source = false;
     bool not_applicable = false;
     std::string reason;
 };
@@ -47,22 +52,74 @@ factor_lookup lookup_in(const store& db) {
     return factor_lookup{[&db](int year, const std::string& name) { return db.factors_named(year, name); }, db.factor_years()};
 }
 
+std::string count_of(std::size_t n, const std::string& one, const std::string& many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+// "row 12: 2019/20 scope 2 Street lighting and traffic signals, 2,351.5 tCO2e (2019 uk_electricity_generated, 0.2556 kg CO2e per kWh)"
+std::string stored_row_text(const inventory_entry& e) {
+    std::string text = "row " + std::to_string(e.id) + ": " + e.when.label() + (e.scope ? " scope " + std::to_string(*e.scope) : std::string()) + " " +
+                       e.source + (e.site.empty() ? std::string() : " at " + e.site) + ", " +
+                       output::display_number(in(e.emissions, units::tonne_co2e)) + " tCO2e";
+    if (e.factor)
+        text += " (" + output::display_number(*e.activity_amount, 2) + " " + e.activity_unit + " x the " + std::to_string(e.factor->year) + " factor " +
+                e.factor->name + ", " + output::exact_number(e.factor->kg_co2e_per_unit) + " kg CO2e per " + e.factor->unit + ")";
+    return text;
+}
+
+// A source name new to the organisation that is a near-miss of a known one is refused at its line, so a
+// typo never becomes a second, silently separate source; --new-source says the name is meant.
+void check_source_names(const store& db, const organisation& org, const std::vector<inventory_input>& rows, error_collector& errors) {
+    std::vector<std::string> known;
+    for (const auto& e : db.inventory(org.id))
+        if (std::find(known.begin(), known.end(), e.source) == known.end()) known.push_back(e.source);
+    for (const auto& b : db.boundary(org.id).sources)
+        if (std::find(known.begin(), known.end(), b.source) == known.end()) known.push_back(b.source);
+    for (const auto& row : rows) {
+        if (row.source == reported_total_source) continue;
+        if (const auto meant = similar_name(row.source, known))
+            errors.add(row.line, "'" + row.source + "' is not a source of " + org.name + " yet: did you mean '" + *meant +
+                                     "'? (give --new-source if it is a different source)",
+                       "source");
+    }
+}
+
 // Costs and stores rows in one transaction; nothing is written unless every row is good.
-int store_rows(const std::vector<inventory_input>& rows, const std::string& input_name, context& ctx) {
+import_result store_rows(const std::vector<inventory_input>& rows, const std::string& input_name, context& ctx, bool new_source) {
     store& db = ctx.open_for_change();
     const auto org = ctx.organisation_for(db, true);
     error_collector errors(input_name);
+    if (!new_source) check_source_names(db, org, rows, errors);
     auto entries = cost_inventory(rows, lookup_in(db), input_name, errors);
     check_duplicate_rows(entries, errors);
     errors.throw_if_any();
     const auto result = db.add_inventory(org.id, entries);
-    ctx.out << "Imported " << result.added << " inventory rows for " << org.name << " from " << input_name << "; "
+    ctx.out << "Imported " << count_of(result.added, "inventory row", "inventory rows") << " for " << org.name << " from " << input_name << "; "
             << result.unchanged << " already stored.\n";
-    return ok;
+    // A removed row stays removed; saying so stops anyone re-importing it in the belief it failed.
+    if (result.skipped.size() == 1) {
+        const auto& only = result.skipped.front();
+        ctx.out << "1 row skipped: " << only.substr(only.find(": ") + 2) << "; " << only.substr(0, only.find(": ")) << ".\n";
+    } else if (!result.skipped.empty()) {
+        ctx.out << result.skipped.size() << " rows skipped, each removed by a user:\n";
+        for (const auto& s : result.skipped) ctx.out << "  " << s << "\n";
+    }
+    if (rows.size() == 1 && result.added == 1) {
+        // One row typed on the command line is shown as stored: its id to correct it by, and its factor.
+        // It was inserted last, so it holds the highest id of its period.
+        const auto stored = db.inventory(org.id, rows.front().when);
+        const auto added = std::max_element(stored.begin(), stored.end(), [](const inventory_entry& a, const inventory_entry& b) { return a.id < b.id; });
+        if (added != stored.end()) ctx.out << "Stored " << stored_row_text(*added) << "\n";
+    }
+    // Plausibility warnings never block: the figures may be right, but a person should look.
+    std::vector<period> touched;
+    for (const auto& r : rows)
+        if (std::find(touched.begin(), touched.end(), r.when) == touched.end()) touched.push_back(r.when);
+    for (const auto& warning : plausibility_warnings(db.inventory(org.id), touched)) ctx.out << "Warning: " << warning << "\n";
+    return result;
 }
 
 int run_import(const import_options& options, context& ctx) {
-    return store_rows(read_inventory_csv(options.file), options.file, ctx);
+    store_rows(read_inventory_csv(options.file), options.file, ctx, options.new_source);
+    return ok;
 }
 
 // A boundary source that does not occur in the period: recorded so the period can be complete.
@@ -107,10 +164,12 @@ int run_add(const add_options& options, context& ctx) {
     row.quality = parse_quality(options.quality).value_or(quality_flag::unspecified);
     row.note = options.note;
     row.source_url = options.source_url;
+    row.site = text::collapse_spaces(options.site);
     error_collector errors("inventory add");
     validate(row, errors);
     errors.throw_if_any();
-    return store_rows({row}, "inventory add", ctx);
+    store_rows({row}, "inventory add", ctx, options.new_source);
+    return ok;
 }
 
 std::string scope_label(const std::optional<int>& scope) { return scope ? std::to_string(*scope) : std::string(); }
@@ -124,14 +183,18 @@ int run_list(const list_options& options, context& ctx) {
     if (options.format == output::format::json) {
         auto list = nlohmann::json::array();
         for (const auto& e : entries) {
-            nlohmann::json row{{"period", e.when.label()},
+            nlohmann::json row{{"id", e.id},
+                               {"period", e.when.label()},
                                {"scope", e.scope ? nlohmann::json(*e.scope) : nlohmann::json(nullptr)},
                                {"source", e.source},
+                               {"site", e.site},
                                {"tco2e", in(e.emissions, units::tonne_co2e)},
                                {"quality", to_string(e.quality)},
                                {"note", e.note},
                                {"source_url", e.source_url},
-                               {"restated", restatement_json(e.restated)}};
+                               {"restated", restatement_json(e.restated)},
+                               {"corrected", e.corrected ? nlohmann::json{{"applied_at", e.corrected->applied_at}, {"reason", e.corrected->reason}}
+                                                         : nlohmann::json(nullptr)}};
             if (e.factor) {
                 row["activity"] = *e.activity_amount;
                 row["activity_unit"] = e.activity_unit;
@@ -145,20 +208,31 @@ int run_list(const list_options& options, context& ctx) {
     }
     const bool table = options.format == output::format::table;
     output::table t;
-    for (auto [heading, numeric] : {std::pair{"period", false}, {"scope", true}, {"source", false}, {"activity", true}, {"unit", false},
-                                    {"factor", false}, {"factor year", true}, {"kg CO2e per unit", true}, {"tCO2e", true},
-                                    {"quality", false}, {"note", false}})
+    // A site column only when some row is split by site, so inventories without sites read as before.
+    const bool any_site = std::any_of(entries.begin(), entries.end(), [](const inventory_entry& e) { return !e.site.empty(); });
+    t.add_column("id", true);
+    for (auto [heading, numeric] : {std::pair{"period", false}, {"scope", true}, {"source", false}}) t.add_column(heading, numeric);
+    if (any_site) t.add_column("site", false);
+    for (auto [heading, numeric] : {std::pair{"activity", true}, {"unit", false}, {"factor", false}, {"factor year", true}, {"kg CO2e per unit", true},
+                                    {"tCO2e", true}, {"quality", false}, {"note", false}})
         t.add_column(heading, numeric);
     const bool any_restated = std::any_of(entries.begin(), entries.end(), [](const inventory_entry& e) { return e.restated.has_value(); });
     if (any_restated) t.add_column("restated", false);
+    const bool any_corrected = std::any_of(entries.begin(), entries.end(), [](const inventory_entry& e) { return e.corrected.has_value(); });
+    if (any_corrected) t.add_column("corrected", false);
     for (const auto& e : entries) {
         const double tonnes = in(e.emissions, units::tonne_co2e);
-        t.rows.push_back({e.when.label(), scope_label(e.scope), e.source,
+        std::vector<std::string> where{std::to_string(e.id), e.when.label(), scope_label(e.scope), e.source};
+        if (any_site) where.push_back(e.site);
+        t.rows.push_back(std::move(where));
+        t.rows.back().insert(t.rows.back().end(), {
                           e.activity_amount ? (table ? output::display_number(*e.activity_amount, 2) : output::exact_number(*e.activity_amount)) : "",
                           e.activity_unit, e.factor ? e.factor->name : "", e.factor ? std::to_string(e.factor->year) : "",
                           e.factor ? output::exact_number(e.factor->kg_co2e_per_unit) : "",
                           table ? output::display_number(tonnes) : output::exact_number(tonnes), std::string(to_string(e.quality)), e.note});
         if (any_restated) t.rows.back().push_back(restatement_label(e.restated));
+        if (any_corrected)
+            t.rows.back().push_back(e.corrected ? "corrected on " + e.corrected->applied_at.substr(0, 10) + ": " + e.corrected->reason : std::string());
     }
     if (table) ctx.out << org.name << ": own-operations inventory\n";
     write(ctx.out, options.format, t);
@@ -188,7 +262,7 @@ nlohmann::json summary_json(const organisation& org, breakdown by, const std::ve
         for (const auto& line : s.lines) {
             nlohmann::json row{{"tco2e", in(line.emissions, units::tonne_co2e)}};
             if (by == breakdown::scope) row["scope"] = std::stoi(line.key.substr(6));
-            else row["source"] = line.key;
+            else row[std::string(to_string(by))] = line.key;
             rows.push_back(row);
         }
         auto unattributed = s.unattributed();
@@ -212,7 +286,7 @@ nlohmann::json summary_json(const organisation& org, breakdown by, const std::ve
 int run_summary(const summary_options& options, context& ctx) {
     store db = ctx.open();
     const auto org = ctx.organisation_for(db, false);
-    const breakdown by = options.by == "source" ? breakdown::source : breakdown::scope;
+    const breakdown by = options.by == "source" ? breakdown::source : options.by == "site" ? breakdown::site : breakdown::scope;
     auto entries = db.inventory(org.id);
     if (!options.period.empty()) {
         const period only = parse_period(options.period);
@@ -277,8 +351,9 @@ void register_inventory(CLI::App& app, context& ctx) {
     inventory->require_subcommand(1);
 
     auto import_opts = std::make_shared<import_options>();
-    auto* import = inventory->add_subcommand("import", "Import an inventory CSV: period,scope,source,activity,unit,factor,tco2e,quality,note[,source_url]");
+    auto* import = inventory->add_subcommand("import", "Import an inventory CSV: period,scope,source,activity,unit,factor,tco2e,quality,note[,source_url][,site]");
     import->add_option("FILE", import_opts->file, "Inventory CSV")->required();
+    import->add_flag("--new-source", import_opts->new_source, "Accept source names close to existing ones as new sources");
     import->callback([import_opts, &ctx] { ctx.action = [import_opts, &ctx] { return run_import(*import_opts, ctx); }; });
 
     auto add_opts = std::make_shared<add_options>();
@@ -293,6 +368,8 @@ void register_inventory(CLI::App& app, context& ctx) {
         ->check(CLI::IsMember({"measured", "estimated", "published"}));
     add->add_option("--note", add_opts->note, "Free text shown in reports");
     add->add_option("--source-url", add_opts->source_url, "Where the figure was published");
+    add->add_flag("--new-source", add_opts->new_source, "The source is new even though its name is close to an existing one");
+    add->add_option("--site", add_opts->site, "The building, depot or meter, when a source is recorded site by site");
     auto* not_applicable = add->add_flag("--not-applicable", add_opts->not_applicable,
                                          "The boundary source does not occur in the period (needs --reason); the period can then be complete");
     not_applicable->excludes(activity)->excludes("--tco2e")->excludes("--scope");
@@ -307,10 +384,14 @@ void register_inventory(CLI::App& app, context& ctx) {
 
     auto summary_opts = std::make_shared<summary_options>();
     auto* summary = inventory->add_subcommand("summary", "Totals per period by scope or by source");
-    summary->add_option("--by", summary_opts->by, "scope or source")->check(CLI::IsMember({"scope", "source"}))->capture_default_str();
+    summary->add_option("--by", summary_opts->by, "scope, source or site (a row without a site counts as 'SOURCE (no site)')")
+        ->check(CLI::IsMember({"scope", "source", "site"}))
+        ->capture_default_str();
     add_period_option(*summary, summary_opts->period, "Only this period");
     add_format_option(*summary, summary_opts->format);
     summary->callback([summary_opts, &ctx] { ctx.action = [summary_opts, &ctx] { return run_summary(*summary_opts, ctx); }; });
+
+    register_inventory_corrections(*inventory, ctx);
 }
 
 }  // namespace carbontrack::cli

@@ -127,6 +127,8 @@ void write_table(std::ostream& out, const std::vector<progress_view>& views) {
     };
     row("entity", [](const progress_view& v) { return v.entity_label; });
     row("series", [](const progress_view& v) { return v.series + (v.unit.empty() ? std::string() : " (" + v.unit + ")"); });
+    // Area series come from the newest release that carries them, so the table names it.
+    row("source", [](const progress_view& v) { return v.source; });
     row("baseline", [](const progress_view& v) {
         return v.baseline_period + " " + with_unit(v.baseline_value, v.unit) + (v.baseline_from == "target" ? " (given by the target)" : "");
     });

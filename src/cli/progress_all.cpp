@@ -3,6 +3,7 @@
 #include "carbontrack/all_authorities.hpp"
 #include "carbontrack/app/assessment.hpp"
 #include "carbontrack/error.hpp"
+#include "carbontrack/series.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -48,9 +49,10 @@ nlohmann::json maybe(const std::optional<double>& value) { return value ? nlohma
 
 int run_all_authorities(const all_authorities_options& options, context& ctx) {
     store db = ctx.open();
-    const auto release = db.find_area_release(options.release);
-    if (!release) throw data_error("no area release" + (options.release.empty() ? std::string() : " named '" + options.release + "'") +
-                                   "; import one with 'carbontrack area import FILE'");
+    const auto releases = db.area_releases();
+    if (releases.empty()) throw data_error("no area release; import one with 'carbontrack area import FILE'");
+    const auto need = area_series_needs(options.series);
+    const auto* release = &choose_release(releases, options.release, need.measure, need.needs_sectors);
     const auto areas = rankable_areas(db.area_authorities(release->id), db.area_codes(), options.tiers);
     // A sector series needs every sub-sector; a total needs only each authority's yearly sums.
     const auto data = options.series.find(':') == std::string::npos ? db.area_authority_totals(*release)

@@ -8,6 +8,7 @@
 #include "carbontrack/series.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace carbontrack::report {
 namespace {
@@ -54,6 +55,46 @@ std::optional<double> kt(const std::optional<units::gas_mass>& mass) {
 
 std::optional<double> t(const std::optional<units::gas_mass>& mass) { return mass ? std::optional<double>(in_tonnes(*mass)) : std::nullopt; }
 
+// One sentence per area target whose baseline-year figure the newest release re-estimated: DESNZ
+// revises the whole series in every release, so a baseline read from an older release moves.
+std::vector<std::string> baseline_restatements(const inputs& in, const std::vector<area_release>& releases) {
+    std::vector<std::string> notes;
+    for (const auto& goal : in.targets) {
+        if (goal.entity() == own_operations_entity || goal.baseline().kind() != period_kind::calendar_year) continue;
+        try {
+            const auto need = area_series_needs(goal.series());
+            const auto& used = choose_release(releases, in.chosen.release, need.measure, need.needs_sectors);
+            // The first release that carried the series: the earliest last year, then the earliest import.
+            const area_release* first = nullptr;
+            for (const auto& r : releases)
+                if (r.carries(need.measure) && (!need.needs_sectors || r.detail == area_detail::sectors) && (!first || r.last_year < first->last_year))
+                    first = &r;
+            if (!first || first->name == used.name) continue;
+            const auto then = load_series(in.db, in.org, goal.entity(), goal.series(), first->name);
+            const auto now = load_series(in.db, in.org, goal.entity(), goal.series(), used.name);
+            std::visit(
+                [&](const auto& before, const auto& after) {
+                    const auto old_value = before.value_at(goal.baseline());
+                    const auto new_value = after.value_at(goal.baseline());
+                    if (!old_value || !new_value) return;
+                    const double a = units::in(*old_value, before.unit().unit);
+                    const double b = units::in(*new_value, after.unit().unit);
+                    const bool same_unit = before.unit().symbol == after.unit().symbol;
+                    if (same_unit && std::abs(b - a) <= 1e-6 * std::max(1.0, std::abs(a))) return;
+                    std::string note = "The " + goal.baseline().label() + " baseline of '" + goal.name() + "' is " + number_text(b, 1) + " " +
+                                       after.unit().symbol + " in release " + used.name + ", re-estimated from " + number_text(a, 1) + " " +
+                                       before.unit().symbol + " in release " + first->name;
+                    if (same_unit && a != 0) note += " (" + number_text((b - a) / a * 100.0, 1) + "%)";
+                    notes.push_back(note + ".");
+                },
+                then.series, now.series);
+        } catch (const data_error&) {
+            // A target no stored release can answer is reported by the targets section.
+        }
+    }
+    return notes;
+}
+
 template <class Quantity>
 chart::spec area_figure(const inputs& in, const area_summary& summary, const area_selection& selection, const area_release& release,
                         const display_unit<Quantity>& unit) {
@@ -82,10 +123,17 @@ chart::spec area_figure(const inputs& in, const area_summary& summary, const are
 
 section area_section(const inputs& in, std::string& canonical) {
     section s{"5. Area", {}};
-    const auto release = in.db.find_area_release(in.chosen.release);
+    // A sector table: the named release, else the newest release that has sectors.
+    const auto releases = in.db.area_releases();
+    std::optional<area_release> release;
+    try {
+        if (!releases.empty()) release = choose_release(releases, in.chosen.release, measure, true);
+    } catch (const data_error& e) {
+        s.blocks.push_back(paragraph{std::string(e.what()) + ", so the area's emissions by sector are not shown."});
+        return s;
+    }
     if (!release) {
-        s.blocks.push_back(paragraph{in.chosen.release.empty() ? "No area statistics are imported, so the area's emissions are not shown."
-                                                               : "No area release named '" + in.chosen.release + "' is stored."});
+        s.blocks.push_back(paragraph{"No area statistics are imported, so the area's emissions are not shown."});
         return s;
     }
     const std::string asked = area_named(in);
@@ -122,6 +170,7 @@ section area_section(const inputs& in, std::string& canonical) {
         std::to_string(release->first_year) + " to " + std::to_string(release->last_year) +
         "). A county's figures are the sum of its districts; per person is the sum of emissions over the sum of population. "
         "These are the whole area's emissions, not the council's own operations."});
+    for (auto& note : baseline_restatements(in, releases)) s.blocks.push_back(paragraph{std::move(note)});
 
     table sectors{"Area by sector", selection.label + ": emissions by sector (" + unit + ")", {}, {}, {}};
     sectors.columns.push_back({"Sector", "", false});

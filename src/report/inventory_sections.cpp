@@ -229,6 +229,39 @@ section summary_section(const inputs& in, const std::vector<assessed_target>& ta
     return s;
 }
 
+namespace {
+
+// The period's ten largest sites with their change on the previous period; none when no row has a site.
+std::optional<table> largest_sites_table(const inputs& in) {
+    constexpr std::size_t shown = 10;
+    const period previous = in.when - date::years{1};
+    std::map<std::pair<std::string, std::string>, std::pair<std::optional<double>, std::optional<double>>> sites;  // (site, source) -> (then, now)
+    for (const auto& e : in.entries) {
+        if (e.site.empty() || !(e.when == in.when || e.when == previous)) continue;
+        auto& [then, now] = sites[{e.site, e.source}];
+        auto& slot = e.when == in.when ? now : then;
+        slot = slot.value_or(0.0) + tonnes(e.emissions);
+    }
+    std::vector<std::pair<std::pair<std::string, std::string>, std::pair<std::optional<double>, std::optional<double>>>> ranked;
+    for (const auto& s : sites)
+        if (s.second.second) ranked.push_back(s);
+    if (ranked.empty()) return std::nullopt;
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return *a.second.second > *b.second.second; });
+    if (ranked.size() > shown) ranked.resize(shown);
+    table t{"Largest sites", "The " + std::to_string(ranked.size()) + " largest sites in " + in.when.label() + " and their change on " + previous.label() + " (tCO2e)", {}, {}, {}};
+    t.columns = {{"Site", "", false}, {"Source", "", false}, {previous.label(), "tCO2e", true}, {in.when.label(), "tCO2e", true},
+                 {"Change", "tCO2e", true}, {"Change", "%", true}};
+    for (const auto& [key, figures] : ranked) {
+        const auto& [then, now] = figures;
+        t.rows.push_back({text_cell(key.first), text_cell(key.second), number_cell(then), number_cell(now), signed_cell(difference(then, now)),
+                          percent_cell(percent_between(then, now))});
+    }
+    t.notes.push_back("A site is a building, depot or meter recorded separately; \u201cno data\u201d: the site has no row in that period.");
+    return t;
+}
+
+}  // namespace
+
 section scopes_and_sources_section(const inputs& in) {
     section s{"2. Scopes and sources", {}};
     s.blocks.push_back(paragraph{"The last five financial years to " + in.when.label() +
@@ -237,6 +270,7 @@ section scopes_and_sources_section(const inputs& in) {
     const auto by_source = summarise(in.entries, breakdown::source, in.boundary);
     s.blocks.push_back(breakdown_table(in, breakdown::source, by_source));
     if (auto chart = sources_figure(in, by_source)) s.blocks.push_back(figure{"", "Emissions by source, " + in.recent.front().label() + " to " + in.when.label(), *chart, false});
+    if (auto sites = largest_sites_table(in)) s.blocks.push_back(std::move(*sites));
     return s;
 }
 

@@ -16,6 +16,32 @@ std::string scope_text(const inventory_entry& e) { return e.scope ? std::to_stri
 
 }  // namespace
 
+namespace {
+
+// Which release answered which question: area targets follow the newest release carrying their series,
+// sector tables the newest with sectors, unless the report was given a release.
+std::string area_releases_used(const inputs& in) {
+    const auto releases = in.db.area_releases();
+    if (releases.empty()) return "Area statistics: none imported.";
+    auto described = [](const area_release& r) {
+        return "release " + r.name + " (" + std::string(to_string(r.detail)) + ", within-scope " + std::string(to_string(r.basis(area_measure::within_scope))) +
+               (r.has_territorial ? ", territorial " + std::string(to_string(r.basis(area_measure::territorial))) : std::string()) + ", " +
+               std::to_string(r.first_year) + " to " + std::to_string(r.last_year) + ", imported from " + r.source_file + ")";
+    };
+    std::string text = "Area statistics: DESNZ local authority emissions. ";
+    try {
+        const auto& series = choose_release(releases, in.chosen.release, area_measure::within_scope, false);
+        text += "Area targets and progress use " + described(series) + ". ";
+        const auto& sectors = choose_release(releases, in.chosen.release, area_measure::within_scope, true);
+        text += sectors.name == series.name ? "Sector tables use the same release. " : "Sector tables use " + described(sectors) + ". ";
+    } catch (const data_error& e) {
+        text += std::string(e.what()) + ". ";
+    }
+    return text + "DESNZ re-estimates the whole series in each release; earlier releases remain stored.";
+}
+
+}  // namespace
+
 section methodology_section(const inputs& in) {
     section s{"7. Methodology and data quality", {}};
     const period p = in.when;
@@ -98,12 +124,7 @@ section methodology_section(const inputs& in) {
     quality += " row(s). Measured: metered or counted; estimated: pro-rated or a contractor's estimate; published: as the council published it.";
     s.blocks.push_back(paragraph{quality});
 
-    const auto release = in.db.find_area_release(in.chosen.release);
-    s.blocks.push_back(paragraph{release ? "Area statistics: DESNZ local authority emissions, release " + release->name + " (" +
-                                               std::string(to_string(release->basis())) + ", " + std::to_string(release->first_year) + " to " +
-                                               std::to_string(release->last_year) + ", imported from " + release->source_file +
-                                               "). DESNZ re-estimates the whole series in each release; earlier releases remain stored."
-                                         : "Area statistics: none imported."});
+    s.blocks.push_back(paragraph{area_releases_used(in)});
 
     bullet_list rules;
     rules.items = {std::string(status_rule()), std::string(rag_rule()), std::string(rag_rule_for_up()),

@@ -77,6 +77,8 @@ public:
         bind_optional(insert_value_, 7, v.within_scope_kt);
         if (insert_value_.exec() != 1) return false;
         ++stored_;
+        within_scope_seen_ = within_scope_seen_ || v.within_scope_kt.has_value();
+        territorial_seen_ = territorial_seen_ || v.territorial_kt.has_value();
         first_year_ = stored_ == 1 ? v.year : std::min(first_year_, v.year);
         last_year_ = std::max(last_year_, v.year);
         return true;
@@ -84,13 +86,16 @@ public:
 
     // Records how many figures the release holds and which years, once the reader is done.
     void finish() {
-        SQLite::Statement update(db_, "UPDATE area_release SET value_count = ?, first_year = ?, last_year = ? WHERE id = ?");
+        SQLite::Statement update(db_, "UPDATE area_release SET value_count = ?, first_year = ?, last_year = ?, has_within_scope = ?, "
+                                      "has_territorial = ? WHERE id = ?");
         update.bind(1, static_cast<std::int64_t>(stored_));
         if (stored_ > 0) {
             update.bind(2, first_year_);
             update.bind(3, last_year_);
         }
-        update.bind(4, release_id_);
+        update.bind(4, within_scope_seen_ ? 1 : 0);
+        update.bind(5, territorial_seen_ ? 1 : 0);
+        update.bind(6, release_id_);
         update.exec();
     }
 
@@ -126,6 +131,8 @@ private:
     std::vector<std::int64_t> subsectors_;
     std::vector<std::int64_t> gases_;
     std::size_t stored_ = 0;
+    bool within_scope_seen_ = false;
+    bool territorial_seen_ = false;
     int first_year_ = 0;
     int last_year_ = 0;
 };
@@ -135,7 +142,7 @@ std::optional<double> optional_double(const SQLite::Column& column) {
 }
 
 constexpr const char* release_columns = "r.id, r.name, r.layout, r.source_file, r.imported_at, r.value_count, ifnull(r.first_year, 0), "
-                                        "ifnull(r.last_year, 0)";
+                                        "ifnull(r.last_year, 0), r.detail, r.has_within_scope, r.has_territorial";
 
 area_release read_release(SQLite::Statement& row) {
     area_release r;
@@ -147,6 +154,9 @@ area_release read_release(SQLite::Statement& row) {
     r.values = static_cast<std::size_t>(row.getColumn(5).getInt64());
     r.first_year = row.getColumn(6).getInt();
     r.last_year = row.getColumn(7).getInt();
+    r.detail = row.getColumn(8).getString() == "totals" ? area_detail::totals : area_detail::sectors;
+    r.has_within_scope = row.getColumn(9).getInt() != 0;
+    r.has_territorial = row.getColumn(10).getInt() != 0;
     return r;
 }
 
@@ -171,17 +181,19 @@ store::area_import_outcome store::import_area_release(const std::string& name, a
                 clear.bind(1, *release_id);
                 clear.exec();
             }
-            SQLite::Statement update(impl_->db, "UPDATE area_release SET layout = ?, source_file = ?, "
+            SQLite::Statement update(impl_->db, "UPDATE area_release SET layout = ?, source_file = ?, detail = ?, "
                                                 "imported_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?");
             update.bind(1, std::string(to_string(layout)));
             update.bind(2, source_file);
-            update.bind(3, *release_id);
+            update.bind(3, std::string(to_string(detail_of(layout))));
+            update.bind(4, *release_id);
             update.exec();
         } else {
-            SQLite::Statement insert(impl_->db, "INSERT INTO area_release (name, layout, source_file) VALUES (?, ?, ?)");
+            SQLite::Statement insert(impl_->db, "INSERT INTO area_release (name, layout, source_file, detail) VALUES (?, ?, ?, ?)");
             insert.bind(1, name);
             insert.bind(2, std::string(to_string(layout)));
             insert.bind(3, source_file);
+            insert.bind(4, std::string(to_string(detail_of(layout))));
             insert.exec();
             release_id = impl_->db.getLastInsertRowid();
         }
@@ -244,7 +256,7 @@ std::vector<area_subsector_entry> store::area_subsectors() const {
 area_data store::area_figures(const area_release& release, const std::vector<std::int64_t>& authority_ids, std::optional<int> year) const {
     return guarded(impl_->path, [&] {
         area_data data;
-        data.basis = release.basis();
+        data.layout = release.layout;
         data.subsectors = area_subsectors();
         // Figures are keyed year first: every authority in a year is one range, and one authority's
         // series is a seek per year.
@@ -280,7 +292,7 @@ area_data store::area_figures(const area_release& release, const std::vector<std
 area_data store::area_authority_totals(const area_release& release) const {
     return guarded(impl_->path, [&] {
         area_data data;
-        data.basis = release.basis();
+        data.layout = release.layout;
         SQLite::Statement totals(impl_->db, "SELECT authority_id, year, sum(territorial_kt), sum(within_scope_kt) FROM area_value "
                                             "WHERE release_id = ? GROUP BY year, authority_id");
         totals.bind(1, release.id);
@@ -295,7 +307,7 @@ void store::set_area_codes(const std::vector<area_code_row>& rows) {
     guarded(impl_->path, [&] {
         transaction tx(*this);
         impl_->db.exec("DELETE FROM area_code");
-        SQLite::Statement insert(impl_->db, "INSERT INTO area_code (gss_code, mysociety_code, name, tier) VALUES (?, ?, ?, ?)");
+        SQLite::Statement insert(impl_->db, "INSERT INTO area_code (gss_code, mysociety_code, name, tier, county) VALUES (?, ?, ?, ?, ?)");
         for (const auto& row : rows) {
             insert.reset();
             if (row.gss_code.empty()) insert.bind(1);
@@ -304,6 +316,7 @@ void store::set_area_codes(const std::vector<area_code_row>& rows) {
             else insert.bind(2, row.mysociety_code);
             insert.bind(3, row.name);
             insert.bind(4, std::string(to_string(row.tier)));
+            insert.bind(5, row.county);
             insert.exec();
         }
         tx.commit();
@@ -313,12 +326,13 @@ void store::set_area_codes(const std::vector<area_code_row>& rows) {
 std::vector<area_code_row> store::area_codes() const {
     return guarded(impl_->path, [&] {
         std::vector<area_code_row> result;
-        SQLite::Statement query(impl_->db, "SELECT ifnull(gss_code, ''), ifnull(mysociety_code, ''), name, tier FROM area_code ORDER BY id");
+        SQLite::Statement query(impl_->db, "SELECT ifnull(gss_code, ''), ifnull(mysociety_code, ''), name, tier, county FROM area_code ORDER BY id");
         while (query.executeStep()) {
             area_code_row row{query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getString(),
-                              area_tier::district, 0};
+                              area_tier::district, 0, {}};
             const auto tier = query.getColumn(3).getString();
             row.tier = tier == "county" ? area_tier::county : tier == "combined" ? area_tier::combined : area_tier::district;
+            row.county = query.getColumn(4).getString();
             result.push_back(std::move(row));
         }
         return result;

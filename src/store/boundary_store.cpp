@@ -15,7 +15,7 @@ import_result store::set_boundary(std::int64_t organisation_id, const std::vecto
         import_result result;
         error_collector problems(input_file);
         // A boundary's periods must be of the inventory's kind, or no period would ever fall under it.
-        SQLite::Statement kinds(impl_->db, "SELECT DISTINCT period_kind FROM inventory_row WHERE organisation_id = ?");
+        SQLite::Statement kinds(impl_->db, "SELECT DISTINCT period_kind FROM inventory_row WHERE organisation_id = ? AND removed_at IS NULL");
         kinds.bind(1, organisation_id);
         std::optional<period_kind> inventory_kind;
         if (kinds.executeStep()) inventory_kind = kind_from_key(kinds.getColumn(0).getString());

@@ -95,8 +95,8 @@ std::int64_t store::apply_restatement(std::int64_t organisation_id, const restat
 
         SQLite::Statement find(impl_->db,
                                "SELECT id, factor_kg_co2e_per_unit, ifnull(factor_source, ''), emissions_kg_co2e FROM inventory_row "
-                               "WHERE organisation_id = ? AND period_kind = ? AND period_start = ? AND ifnull(scope, 0) = ? AND source = ? "
-                               "AND ifnull(factor_name, '') = ?");
+                               "WHERE organisation_id = ? AND removed_at IS NULL AND period_kind = ? AND period_start = ? AND ifnull(scope, 0) = ? "
+                               "AND source = ? AND site = ? AND ifnull(factor_name, '') = ?");
         SQLite::Statement history(impl_->db,
                                   "INSERT INTO inventory_row_history (restatement_id, inventory_row_id, old_factor_kg_co2e_per_unit, old_factor_source, "
                                   "old_emissions_kg_co2e, new_factor_kg_co2e_per_unit, new_factor_source, new_emissions_kg_co2e) "
@@ -111,7 +111,8 @@ std::int64_t store::apply_restatement(std::int64_t organisation_id, const restat
             find.bind(3, e.when.start_year());
             find.bind(4, e.scope.value_or(0));
             find.bind(5, e.source);
-            find.bind(6, e.factor->name);
+            find.bind(6, e.site);
+            find.bind(7, e.factor->name);
             // The plan was made from what is stored; a figure that moved since is not restated blind.
             if (!find.executeStep() || !same_stored_value(find.getColumn(3).getDouble(), in(e.emissions, units::kilogram_co2e)))
                 throw data_error(e.when.label() + " " + e.source + " changed since the restatement was planned; run it again");

@@ -331,6 +331,74 @@ CREATE TABLE not_applicable_source (
 
 ALTER TABLE audit_log ADD COLUMN reason TEXT NOT NULL DEFAULT '';
 )sql",
+    // 7: releases of different detail (issue 17). A release records whether it has sectors or only totals and which
+    // measures it carries, so a query can say what it cannot answer; the layout list grows by the totals
+    // CSV and the 2005-2023 long header (SQLite cannot alter a CHECK, so the column is rebuilt); a
+    // district may name its county, for releases that print no Second Tier Authority.
+    R"sql(
+ALTER TABLE area_release ADD COLUMN file_layout TEXT NOT NULL DEFAULT 'desnz-ghg'
+    CHECK (file_layout IN ('desnz-ghg', 'desnz-co2', 'mysociety-wide', 'desnz-totals', 'desnz-ghg-scope-co2'));
+UPDATE area_release SET file_layout = layout;
+ALTER TABLE area_release DROP COLUMN layout;
+ALTER TABLE area_release RENAME COLUMN file_layout TO layout;
+ALTER TABLE area_release ADD COLUMN detail TEXT NOT NULL DEFAULT 'sectors' CHECK (detail IN ('sectors', 'totals'));
+ALTER TABLE area_release ADD COLUMN has_within_scope INTEGER NOT NULL DEFAULT 1 CHECK (has_within_scope IN (0, 1));
+ALTER TABLE area_release ADD COLUMN has_territorial INTEGER NOT NULL DEFAULT 1 CHECK (has_territorial IN (0, 1));
+UPDATE area_release SET
+    has_within_scope = EXISTS (SELECT 1 FROM area_value v WHERE v.release_id = area_release.id AND v.within_scope_kt IS NOT NULL),
+    has_territorial = EXISTS (SELECT 1 FROM area_value v WHERE v.release_id = area_release.id AND v.territorial_kt IS NOT NULL);
+ALTER TABLE area_code ADD COLUMN county TEXT NOT NULL DEFAULT '';
+)sql",
+    // 8: corrections and sites (issue 13). A row's earlier versions are kept, append-only, with the
+    // reason for each change; a removed row stays as a tombstone so a re-import does not bring it back;
+    // a site splits a source (one building, depot or meter) and is part of a row's identity.
+    R"sql(
+ALTER TABLE inventory_row ADD COLUMN site TEXT NOT NULL DEFAULT '';
+ALTER TABLE inventory_row ADD COLUMN removed_at TEXT;
+ALTER TABLE inventory_row ADD COLUMN removed_reason TEXT CHECK (removed_reason IS NULL OR length(trim(removed_reason)) > 0);
+DROP INDEX inventory_row_identity;
+CREATE UNIQUE INDEX inventory_row_identity
+    ON inventory_row (organisation_id, period_kind, period_start, ifnull(scope, 0), source, site, ifnull(factor_name, ''));
+
+CREATE TABLE inventory_row_version (
+    id                        INTEGER PRIMARY KEY,
+    inventory_row_id          INTEGER NOT NULL REFERENCES inventory_row (id) ON DELETE RESTRICT,
+    replaced_at               TEXT NOT NULL,
+    action                    TEXT NOT NULL CHECK (action IN ('correct', 'remove', 'rename-source')),
+    reason                    TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    -- The row's fields before the change, as in inventory_row.
+    period_kind               TEXT NOT NULL,
+    period_start              INTEGER NOT NULL,
+    scope                     INTEGER,
+    source                    TEXT NOT NULL,
+    site                      TEXT NOT NULL,
+    activity_amount           REAL,
+    activity_unit             TEXT,
+    factor_year               INTEGER,
+    factor_name               TEXT,
+    factor_unit               TEXT,
+    factor_kg_co2e_per_unit   REAL,
+    factor_source             TEXT,
+    emissions_kg_co2e         REAL NOT NULL,
+    quality                   TEXT NOT NULL,
+    note                      TEXT NOT NULL,
+    source_url                TEXT NOT NULL,
+    input_file                TEXT NOT NULL,
+    input_line                INTEGER
+) STRICT;
+CREATE INDEX inventory_row_version_row ON inventory_row_version (inventory_row_id);
+CREATE TRIGGER inventory_row_version_no_update BEFORE UPDATE ON inventory_row_version
+    BEGIN SELECT RAISE(ABORT, 'earlier versions of a row are append-only'); END;
+CREATE TRIGGER inventory_row_version_no_delete BEFORE DELETE ON inventory_row_version
+    BEGIN SELECT RAISE(ABORT, 'earlier versions of a row are append-only'); END;
+
+-- A corrected row's latest correction.
+CREATE VIEW corrected_inventory_row AS
+SELECT v.inventory_row_id AS corrected_row_id, v.replaced_at AS corrected_at, v.reason AS correction_reason
+FROM inventory_row_version v
+WHERE v.action IN ('correct', 'rename-source')
+  AND v.id = (SELECT max(w.id) FROM inventory_row_version w WHERE w.inventory_row_id = v.inventory_row_id AND w.action IN ('correct', 'rename-source'));
+)sql",
 };
 
 }  // namespace

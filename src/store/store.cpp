@@ -157,6 +157,17 @@ void store::set_default_organisation(const std::string& name) {
     tx.commit();
 }
 
+void store::rename_organisation(const std::string& from, const std::string& to) {
+    if (!find_organisation(from)) throw data_error("no organisation named '" + from + "'");
+    if (find_organisation(to)) throw data_error("an organisation named '" + to + "' already exists");
+    guarded(impl_->path, [&] {
+        SQLite::Statement update(impl_->db, "UPDATE organisation SET name = ? WHERE name = ?");
+        update.bind(1, to);
+        update.bind(2, from);
+        update.exec();
+    });
+}
+
 std::vector<organisation> store::organisations() const {
     return guarded(impl_->path, [&] {
         std::vector<organisation> result;
