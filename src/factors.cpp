@@ -2,6 +2,7 @@
 
 #include "carbontrack/csv.hpp"
 #include "carbontrack/error.hpp"
+#include "carbontrack/workbook.hpp"
 #include "io/csv_reader.hpp"
 #include "text.hpp"
 
@@ -78,7 +79,7 @@ void check_duplicates(const std::vector<factor_record>& factors, error_collector
 factor_file read_key_layout(const std::filesystem::path& file) {
     csv::table_reader<6> reader(file, key_columns, 5);
     error_collector errors(reader.file_name());
-    factor_file result{factor_layout::key, {}, 0};
+    factor_file result{factor_layout::key, {}, 0, {}, {}};
     csv::table_reader<6>::row cells;
     while (reader.next(cells, errors)) {
         factor_record record;
@@ -115,7 +116,7 @@ factor_file read_key_layout(const std::filesystem::path& file) {
 factor_file read_flat_layout(const std::filesystem::path& file) {
     csv::table_reader<11> reader(file, flat_columns, 11);
     error_collector errors(reader.file_name());
-    factor_file result{factor_layout::flat, {}, 0};
+    factor_file result{factor_layout::flat, {}, 0, {}, {}};
     csv::table_reader<11>::row cells;
     while (reader.next(cells, errors)) {
         factor_record record;
@@ -159,6 +160,7 @@ units::any_emission_factor typed_factor(const factor_record& f) {
 }
 
 factor_file read_factor_file(const std::filesystem::path& file) {
+    if (workbook::detect_format(file)) return read_factor_workbook(file);
     return detect_layout(file) == factor_layout::key ? read_key_layout(file) : read_flat_layout(file);
 }
 
