@@ -156,7 +156,7 @@ std::string desnz::gas_of(std::string_view ghg_unit) {
 
 factor_file read_factor_workbook(const std::filesystem::path& file) {
     const auto doc = workbook::read(file);
-    factor_file result{factor_layout::flat, {}, 0, {}, version_of(doc)};
+    factor_file result{factor_layout::flat, {}, 0, {}, version_of(doc), {}};
     std::vector<parse_error> errors;
     const std::string file_name = file.filename().string();
     bool recognised = false;

@@ -87,3 +87,14 @@ TEST_CASE("a damaged workbook is refused with its file named", "[workbook]") {
     const auto text = testing::write_file(dir / "plain.xlsx", "period,source\n");
     CHECK_THROWS_WITH(workbook::read(text), Contains("plain.xlsx") && Contains("not a workbook"));
 }
+
+TEST_CASE("a workbook given where a CSV is read names what the command reads, not a column 'PK'", "[workbook][csv]") {
+    testing::scratch_dir dir;
+    const auto xlsx = dir / "inventory.xlsx";
+    std::filesystem::copy_file(official("ghg-conversion-factors-2025-flat-file.xlsx"), xlsx);
+    REQUIRE(testing::run_carbontrack({"init", "--org", "Council"}, dir.path()).exit_code == 0);
+    const auto r = testing::run_carbontrack({"target", "import", xlsx.string()}, dir.path());
+    CHECK(r.exit_code != 0);
+    CHECK_THAT(r.err, Contains("inventory.xlsx") && Contains("is a spreadsheet workbook (xlsx), but this command reads CSV"));
+    CHECK_THAT(r.err, !Contains("PK"));
+}

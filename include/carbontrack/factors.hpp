@@ -30,7 +30,16 @@ struct factor_record {
 // can compute with (DESNZ's "Room per night", say).
 units::any_emission_factor typed_factor(const factor_record& f);
 
-enum class factor_layout { key, flat, condensed };
+// A short name standing for a DESNZ level path in one factor year: key names such as
+// uk_electricity_generated are aliases, so a factor named either way is the same stored factor.
+struct factor_alias {
+    std::string alias;
+    int year = 0;
+    std::string level_path;
+    std::size_t line = 0;
+};
+
+enum class factor_layout { key, flat, condensed, aliases };
 
 struct factor_file {
     factor_layout layout;
@@ -41,6 +50,8 @@ struct factor_file {
     std::map<std::string, std::size_t> skipped;
     // The DESNZ workbook's own version ("1.1", from its cover), empty for CSV files.
     std::string version;
+    // layout == aliases only: the alias file's rows.
+    std::vector<factor_alias> aliases;
 };
 
 // Reads a DESNZ workbook as published (.xlsx or .xls, detected by content) or either CSV layout

@@ -21,6 +21,12 @@ struct list_options {
 int run_import(const import_options& options, context& ctx) {
     const auto parsed = read_factor_file(options.file);
     store& db = ctx.open_for_change();
+    if (parsed.layout == factor_layout::aliases) {
+        const auto stored = db.add_factor_aliases(parsed.aliases, options.file);
+        ctx.out << "Imported " << stored.added << (stored.added == 1 ? " factor alias" : " factor aliases") << " from " << options.file << "; "
+                << stored.unchanged << " already stored.\n";
+        return ok;
+    }
     const auto result = options.revision.empty() ? db.add_factors(parsed.factors, options.file)
                                                  : db.add_factor_revision(options.revision, parsed.factors, options.file);
     int first = 0, last = 0;

@@ -306,6 +306,16 @@ JOIN inventory_row_history first ON first.inventory_row_id = latest.inventory_ro
 WHERE latest.restatement_id = (SELECT max(restatement_id) FROM inventory_row_history WHERE inventory_row_id = latest.inventory_row_id)
   AND first.restatement_id = (SELECT min(restatement_id) FROM inventory_row_history WHERE inventory_row_id = latest.inventory_row_id);
 )sql",
+    // 6: aliases of factor level paths (issue 15). A short name such as uk_electricity_generated stands
+    // for one level path per factor year, so a factor named either way is one stored factor.
+    R"sql(
+CREATE TABLE factor_alias (
+    alias        TEXT NOT NULL CHECK (length(alias) > 0),
+    factor_year  INTEGER NOT NULL CHECK (factor_year BETWEEN 1990 AND 2100),
+    name         TEXT NOT NULL CHECK (length(name) > 0),
+    PRIMARY KEY (alias, factor_year)
+) STRICT;
+)sql",
 };
 
 }  // namespace
