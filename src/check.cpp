@@ -65,8 +65,8 @@ void check_emissions(const organisation& org, const inventory_entry& e, checker&
     }
 }
 
-void check_totals(const organisation& org, const std::vector<inventory_entry>& entries, checker& c) {
-    for (const auto& s : summarise(entries, breakdown::source, rule_for(entries))) {
+void check_totals(const organisation& org, const std::vector<inventory_entry>& entries, const reporting_boundary& boundary, checker& c) {
+    for (const auto& s : summarise(entries, breakdown::source, boundary)) {
         const auto unattributed = s.unattributed();
         if (unattributed && in(*unattributed, units::tonne_co2e) < 0)
             c.warn(org.name + ", " + s.when.label() + ": the components add up to " + std::to_string(in(s.components_total, units::tonne_co2e)) +
@@ -103,7 +103,7 @@ check_report check_database(store& db) {
         for (const auto& e : entries)
             if (e.factor) check_emissions(org, e, c);
     c.start("totals");
-    for (const auto& [org, entries] : inventories) check_totals(org, entries, c);
+    for (const auto& [org, entries] : inventories) check_totals(org, entries, db.boundary(org.id), c);
     c.start("targets");
     for (const auto& org : organisations) {
         for (const auto& t : db.targets(org.id)) {

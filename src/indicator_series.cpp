@@ -207,7 +207,7 @@ area_combination combine_areas(const indicator_catalogue& catalogue, std::string
     if (s.values.empty()) return {std::nullopt, "no period has a figure for every one of the " + std::to_string(areas.size()) + " areas of " + in_quotes(d.name)};
     if (d.kind == indicator_kind::flow) {
         std::vector<indicator_value> sums_as_values;
-        for (const auto& p : s.values) sums_as_values.push_back({d.name, "", p.when, p.amount, value_basis::period_amount, p.quality, {}, {}, {}, 0});
+        for (const auto& p : s.values) sums_as_values.push_back({d.name, "", p.when, p.amount, value_basis::period_amount, p.quality, {}, {}, {}, 0, 0, {}});
         s.running_total = running_totals(sums_as_values, s.notes);
     }
     return {std::move(s), {}};

@@ -57,6 +57,21 @@ std::string year_list(const std::vector<int>& years) {
     return std::to_string(*low) + "-" + std::to_string(*high);
 }
 
+// The row's own fields, before any figure is computed.
+inventory_entry uncosted_entry(const inventory_input& row, const std::string& input_file) {
+    inventory_entry entry;
+    entry.when = row.when;
+    entry.scope = row.scope;
+    entry.source = row.source;
+    entry.site = row.site;
+    entry.quality = row.quality;
+    entry.note = row.note;
+    entry.source_url = row.source_url;
+    entry.input_file = input_file;
+    entry.input_line = row.line;
+    return entry;
+}
+
 bool near(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max({1.0, std::abs(a), std::abs(b)}); }
 
 }  // namespace
@@ -150,15 +165,7 @@ std::vector<inventory_entry> cost_inventory(const std::vector<inventory_input>& 
     std::vector<inventory_entry> entries;
     entries.reserve(rows.size());
     for (const auto& row : rows) {
-        inventory_entry entry;
-        entry.when = row.when;
-        entry.scope = row.scope;
-        entry.source = row.source;
-        entry.quality = row.quality;
-        entry.note = row.note;
-        entry.source_url = row.source_url;
-        entry.input_file = input_file;
-        entry.input_line = row.line;
+        inventory_entry entry = uncosted_entry(row, input_file);
         if (row.tco2e) {
             entry.emissions = *row.tco2e * units::tonne_co2e;
             entries.push_back(std::move(entry));

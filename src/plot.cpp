@@ -1,5 +1,6 @@
 #include "carbontrack/plot.hpp"
 
+#include "carbontrack/app/assessment.hpp"
 #include "carbontrack/chart_builders.hpp"
 #include "carbontrack/error.hpp"
 #include "carbontrack/indicator.hpp"
@@ -154,22 +155,20 @@ void make_names_unique(std::vector<named_chart>& charts) {
 }
 
 chart::spec trajectory(const store& db, const organisation& org, const target& goal, const std::string& release) {
-    const auto loaded = load_series(db, org, goal.entity(), goal.series(), release);
+    const auto evaluated = app::evaluate_target(db, org, goal, {release});
     const bool own = goal.entity() == own_operations_entity;
-    std::string source = "Source: " + (own ? org.name + " own-operations inventory" : loaded.source);
+    std::string source = "Source: " + (own ? org.name + " own-operations inventory" : evaluated.loaded.source);
     if (const auto at = source.find(", release"); !own && at != std::string::npos) source.insert(at, " (" + measure_words(goal.series()) + ")");
-    const chart::chart_text text{series_words(goal), own ? org.name : loaded.entity_label, source};
-    return std::visit([&](const auto& series) { return chart::trajectory_chart(goal, series, evaluate(goal, series), text); }, loaded.series);
+    return app::trajectory_chart(goal, evaluated, {series_words(goal), own ? org.name : evaluated.loaded.entity_label, source});
 }
 
 chart::spec sources(const store& db, const organisation& org, breakdown by) {
     const auto entries = db.inventory(org.id);
     if (entries.empty()) throw data_error(org.name + " has no own-operations inventory; import one with 'carbontrack inventory import FILE'");
-    const total_rule rule = rule_for(entries);
-    return sources_chart(summarise(entries, by, rule), org.name, by, rule);
+    return sources_chart(summarise(entries, by, db.boundary(org.id)), org.name, by);
 }
 
-chart::spec sources_chart(const std::vector<period_summary>& summaries, const std::string& organisation_name, breakdown by, total_rule rule) {
+chart::spec sources_chart(const std::vector<period_summary>& summaries, const std::string& organisation_name, breakdown by) {
     std::map<std::string, chart::category_series<units::co2e_mass>> categories;
     std::vector<series_point<units::co2e_mass>> totals;
     for (const auto& s : summaries) {
@@ -178,16 +177,18 @@ chart::spec sources_chart(const std::vector<period_summary>& summaries, const st
             c.name = line.key;
             c.points.push_back({s.when, line.emissions});
         }
-        if (s.reported_total) totals.push_back({s.when, *s.reported_total});
+        // The one total rule's answer stands as the bar's total; a partial period has none.
+        if (s.total()) totals.push_back({s.when, *s.total()});
     }
+    const bool any_partial = std::any_of(summaries.begin(), summaries.end(), [](const period_summary& s) { return s.basis() == total_basis::partial; });
     std::vector<chart::category_series<units::co2e_mass>> list;
     for (auto& [key, c] : categories) list.push_back(std::move(c));
     std::string source = "Source: " + organisation_name + " own-operations inventory";
-    if (rule == total_rule::reported_only) source += "; totals as published, so a period without one shows only its known sources";
+    if (any_partial) source += "; a period whose boundary is not fully entered shows only its recorded sources";
     return chart::sources_chart(list, totals, display_unit<units::co2e_mass>{units::tonne_co2e, "tCO2e"},
                                 {by == breakdown::scope ? "Own-operations emissions by scope" : "Own-operations emissions by source", organisation_name,
                                  source},
-                                rule == total_rule::reported_only ? chart::unreported_totals::unknown : chart::unreported_totals::summed);
+                                chart::unreported_totals::unknown);
 }
 
 chart::spec area(const store& db, const organisation& org, const area_request& request) {

@@ -46,8 +46,8 @@ inventory_entry as_first_reported(const inventory_entry& row) {
 }
 
 period_change restatement_plan::change_in(const period& when) const {
-    const auto before = summary_of(summarise(entries_before, breakdown::source, rule_for(entries_before)), when);
-    const auto after = summary_of(summarise(entries_after, breakdown::source, rule_for(entries_after)), when);
+    const auto before = summary_of(summarise(entries_before, breakdown::source, boundary), when);
+    const auto after = summary_of(summarise(entries_after, breakdown::source, boundary), when);
     period_change change;
     change.when = when;
     if (before) {
@@ -61,9 +61,10 @@ period_change restatement_plan::change_in(const period& when) const {
     return change;
 }
 
-restatement_plan plan_restatement(const std::vector<inventory_entry>& entries, int factor_year, const std::vector<period>& only,
-                                  const current_factor_lookup& current) {
+restatement_plan plan_restatement(const std::vector<inventory_entry>& entries, const reporting_boundary& boundary, int factor_year,
+                                  const std::vector<period>& only, const current_factor_lookup& current) {
     restatement_plan plan;
+    plan.boundary = boundary;
     plan.factor_year = factor_year;
     plan.entries_before = entries;
     plan.entries_after = entries;

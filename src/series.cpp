@@ -57,10 +57,11 @@ tracked_series<Quantity> typed_area_series(const std::string& name, const displa
 std::string_view own_operations_series_names() { return "total, scope-1, scope-2, scope-3 or source:NAME"; }
 std::string_view area_series_names() { return "within-scope or territorial, optionally with :SECTOR (within-scope:Domestic)"; }
 
-tracked_series<units::co2e_mass> own_operations_series(const std::vector<inventory_entry>& entries, const std::string& name) {
+tracked_series<units::co2e_mass> own_operations_series(const std::vector<inventory_entry>& entries, const reporting_boundary& boundary,
+                                                       const std::string& name) {
     std::vector<series_point<units::co2e_mass>> points;
     if (name == "total") {
-        for (const auto& s : summarise(entries, breakdown::scope, rule_for(entries)))
+        for (const auto& s : summarise(entries, breakdown::scope, boundary))
             if (auto total = s.total()) points.push_back({s.when, *total});
         return tracked_series<units::co2e_mass>(name, tonnes_co2e, std::move(points));
     }
@@ -74,7 +75,7 @@ tracked_series<units::co2e_mass> own_operations_series(const std::vector<invento
     } else {
         throw data_error("unknown own-operations series '" + name + "'; use " + std::string(own_operations_series_names()));
     }
-    for (const auto& s : summarise(entries, by, rule_for(entries)))
+    for (const auto& s : summarise(entries, by, boundary))
         for (const auto& line : s.lines)
             if (line.key == key) points.push_back({s.when, line.emissions});
     return tracked_series<units::co2e_mass>(name, tonnes_co2e, std::move(points));

@@ -8,7 +8,7 @@ namespace carbontrack {
 loaded_series load_series(const store& db, const organisation& org, const std::string& entity, const std::string& name,
                           const std::string& release_name) {
     if (entity == own_operations_entity) {
-        return {own_operations_series(db.inventory(org.id), name), org.name + " (own operations)", "own-operations inventory"};
+        return {own_operations_series(db.inventory(org.id), db.boundary(org.id), name), org.name + " (own operations)", "own-operations inventory"};
     }
     const auto release = db.find_area_release(release_name);
     if (!release) {

@@ -1,3 +1,4 @@
+// Sums an organisation's rows per period; the total and its basis come from total_of_period alone.
 #include "carbontrack/summary.hpp"
 
 #include "carbontrack/error.hpp"
@@ -12,26 +13,9 @@ std::optional<units::co2e_mass> period_summary::unattributed() const {
     return *reported_total - components_total;
 }
 
-std::optional<units::co2e_mass> period_summary::total() const {
-    if (reported_total) return reported_total;
-    if (rule == total_rule::sum_of_rows) return components_total;
-    return std::nullopt;
-}
-
-std::string_view period_summary::total_basis() const {
-    if (reported_total) return "reported";
-    return rule == total_rule::sum_of_rows ? "sum of rows" : "partial (no reported total)";
-}
-
-total_rule rule_for(const std::vector<inventory_entry>& organisation_entries) {
-    const bool publishes_totals = std::any_of(organisation_entries.begin(), organisation_entries.end(),
-                                              [](const inventory_entry& e) { return e.is_reported_total(); });
-    return publishes_totals ? total_rule::reported_only : total_rule::sum_of_rows;
-}
-
 std::string_view to_string(breakdown b) { return b == breakdown::scope ? "scope" : "source"; }
 
-std::vector<period_summary> summarise(const std::vector<inventory_entry>& entries, breakdown by, total_rule rule) {
+std::vector<period_summary> summarise(const std::vector<inventory_entry>& entries, breakdown by, const reporting_boundary& boundary) {
     // Keyed by (kind, start year) so periods come out in time order.
     std::map<std::pair<int, int>, period_summary> periods;
     std::map<std::pair<int, int>, std::map<std::string, units::co2e_mass>> lines;
@@ -39,10 +23,7 @@ std::vector<period_summary> summarise(const std::vector<inventory_entry>& entrie
         const auto key = std::pair{static_cast<int>(e.when.kind()), e.when.start_year()};
         auto [it, inserted] = periods.try_emplace(key);
         auto& summary = it->second;
-        if (inserted) {
-            summary.when = e.when;
-            summary.rule = rule;
-        }
+        if (inserted) summary.when = e.when;
         if (e.quality != quality_flag::unspecified &&
             std::find(summary.qualities.begin(), summary.qualities.end(), e.quality) == summary.qualities.end())
             summary.qualities.push_back(e.quality);
@@ -58,6 +39,7 @@ std::vector<period_summary> summarise(const std::vector<inventory_entry>& entrie
     for (auto& [key, summary] : periods) {
         for (const auto& [name, emissions] : lines[key]) summary.lines.push_back({name, emissions});
         std::sort(summary.qualities.begin(), summary.qualities.end());
+        summary.totals = total_of_period(summary.when, entries, boundary);
         result.push_back(std::move(summary));
     }
     return result;

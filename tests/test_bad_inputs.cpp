@@ -80,6 +80,8 @@ std::filesystem::path main_job_database() {
         run_ok({"factors", "import", dataset("factors/factor_aliases.csv")}, dir);
         run_ok({"--org", council, "inventory", "import", dataset("council/leicestershire_own_operations.csv")}, dir);
         run_ok({"--org", example, "inventory", "import", dataset("examples/illustrative_example_council_inventory.csv")}, dir);
+        run_ok({"--org", council, "boundary", "import", dataset("boundaries/leicestershire_boundary.csv")}, dir);
+        run_ok({"--org", example, "boundary", "import", dataset("boundaries/example_council_boundary.csv")}, dir);
         run_ok({"area", "import", dataset("area/mysociety_local_authority_emissions_2005_2020.csv")}, dir);
         run_ok({"area", "codes", dataset("area/authority_codes.csv")}, dir);
         run_ok({"--org", council, "target", "import", dataset("targets/leicestershire_targets.csv")}, dir);

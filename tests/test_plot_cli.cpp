@@ -59,6 +59,8 @@ void load_shipped_data(const std::filesystem::path& dir) {
     ct({"factors", "import", testing::flat_factors().string()});
     ct({"--org", council, "inventory", "import", testing::dataset("council/leicestershire_own_operations.csv").string()});
     ct({"--org", example, "inventory", "import", testing::dataset("examples/illustrative_example_council_inventory.csv").string()});
+    ct({"--org", council, "boundary", "import", testing::dataset("boundaries/leicestershire_boundary.csv").string()});
+    ct({"--org", example, "boundary", "import", testing::dataset("boundaries/example_council_boundary.csv").string()});
     ct({"area", "import", testing::dataset("area/mysociety_local_authority_emissions_2005_2020.csv").string()});
     ct({"area", "codes", testing::dataset("area/authority_codes.csv").string()});
     ct({"--org", council, "target", "import", testing::dataset("targets/leicestershire_targets.csv").string()});

@@ -30,6 +30,8 @@ void load_inventories_and_targets(const scratch_dir& dir) {
     must(run_carbontrack({"inventory", "import", dataset("council/leicestershire_own_operations.csv").string()}, dir.path()));
     must(run_carbontrack({"target", "import", dataset("targets/leicestershire_targets.csv").string()}, dir.path()));
     must(run_carbontrack({"--org", example, "inventory", "import", dataset("examples/illustrative_example_council_inventory.csv").string()}, dir.path()));
+    must(run_carbontrack({"boundary", "import", dataset("boundaries/leicestershire_boundary.csv").string()}, dir.path()));
+    must(run_carbontrack({"--org", example, "boundary", "import", dataset("boundaries/example_council_boundary.csv").string()}, dir.path()));
     must(run_carbontrack({"--org", example, "target", "import", dataset("targets/example_council_targets.csv").string()}, dir.path()));
 }
 

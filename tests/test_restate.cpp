@@ -23,6 +23,7 @@ void load_council(const scratch_dir& dir) {
     REQUIRE(run_carbontrack({"init", "--org", council}, dir.path()).exit_code == 0);
     REQUIRE(run_carbontrack({"factors", "import", key_factors().string()}, dir.path()).exit_code == 0);
     REQUIRE(run_carbontrack({"inventory", "import", dataset("council/leicestershire_own_operations.csv").string()}, dir.path()).exit_code == 0);
+    REQUIRE(run_carbontrack({"boundary", "import", dataset("boundaries/leicestershire_boundary.csv").string()}, dir.path()).exit_code == 0);
     REQUIRE(run_carbontrack({"target", "add", "Own operations: 64% by 2025 and net zero by 2030", "--entity", "council", "--series", "total",
                              "--baseline", "2016/17", "--milestone", "2024/25:64%", "--milestone", "2029/30:100%"},
                             dir.path())

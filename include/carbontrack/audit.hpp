@@ -21,6 +21,7 @@ struct audit_entry {
     std::size_t rows_changed = 0;
     std::size_t rows_removed = 0;
     int schema_version = 0;
+    std::string reason;        // why, for a correction, removal or boundary change; empty otherwise
 };
 
 // Lowercase hex SHA-256 (OpenSSL EVP) of bytes or of a file's content; a file that cannot be read is a data_error.

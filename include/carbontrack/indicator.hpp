@@ -2,11 +2,13 @@
 // against an optional goal. A missing period is absent, never zero; a ratio is always computed.
 #pragma once
 
+#include "carbontrack/correction.hpp"
 #include "carbontrack/indicator_units.hpp"
 #include "carbontrack/period.hpp"
 #include "carbontrack/progress.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -102,6 +104,8 @@ struct indicator_value {
     std::string note;
     std::string input_file;
     std::size_t input_line = 0;
+    std::int64_t id = 0;  // the stored value's stable id; 0 before it is stored
+    std::optional<correction_mark> corrected;  // set only on a value a user corrected
 
     bool same_identity(const indicator_value& other) const;
     bool same_content(const indicator_value& other) const;

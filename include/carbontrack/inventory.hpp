@@ -2,6 +2,7 @@
 // an activity costed with a DESNZ factor (factor-year rule) or a tCO2e figure as published or measured.
 #pragma once
 
+#include "carbontrack/correction.hpp"
 #include "carbontrack/factors.hpp"
 #include "carbontrack/period.hpp"
 #include "carbontrack/units.hpp"
@@ -32,6 +33,7 @@ struct inventory_input {
     period when = calendar_year{1900};
     std::optional<int> scope;  // 1, 2 or 3; none only for a reported total
     std::string source;
+    std::string site;  // a building, depot or meter; empty when the source is not split by site
     std::optional<double> activity_amount;
     std::string activity_unit;
     std::string factor_name;
@@ -62,9 +64,11 @@ struct restatement_mark {
 
 // A costed row, as stored.
 struct inventory_entry {
+    std::int64_t id = 0;  // the stored row's stable id; 0 before it is stored
     period when = calendar_year{1900};
     std::optional<int> scope;
     std::string source;
+    std::string site;  // empty when the source is not split by site
     std::optional<double> activity_amount;  // in activity_unit
     std::string activity_unit;
     std::optional<factor_provenance> factor;
@@ -75,6 +79,7 @@ struct inventory_entry {
     std::string input_file;
     std::size_t input_line = 0;
     std::optional<restatement_mark> restated;  // set only on a figure a restatement replaced
+    std::optional<correction_mark> corrected;  // set only on a row a user corrected
 
     bool is_reported_total() const { return !scope && source == reported_total_source; }
     // The identity a re-import matches on: period, scope, source and factor.

@@ -36,9 +36,9 @@ chart::spec trajectory(const store& db, const organisation& org, const target& g
 // The organisation's own-operations emissions per period, stacked by source or by scope, with each
 // period's total (a reported total stands; the unattributed remainder is its own band).
 chart::spec sources(const store& db, const organisation& org, breakdown by);
-// The same chart from periods already summarised (the report draws its last five); `rule` says
-// whether a period without a reported total is summed or left without a total.
-chart::spec sources_chart(const std::vector<period_summary>& summaries, const std::string& organisation_name, breakdown by, total_rule rule);
+// The same chart from periods already summarised (the report draws its last five); each bar's total
+// is the one total rule's, and a partial period has none.
+chart::spec sources_chart(const std::vector<period_summary>& summaries, const std::string& organisation_name, breakdown by);
 
 // How the pathway drawn over an authority's sectors is chosen: the organisation's own target for that
 // authority and measure when it has one, else net zero by `net_zero_year` from the first year.

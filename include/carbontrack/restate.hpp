@@ -42,6 +42,7 @@ struct restatement_plan {
     // The organisation's whole inventory with the new figures, for before/after comparisons of any period.
     std::vector<inventory_entry> entries_before;
     std::vector<inventory_entry> entries_after;
+    reporting_boundary boundary;  // the organisation's, so totals before and after follow the one rule
 
     // A period's change, whether or not the restatement touches it.
     period_change change_in(const period& when) const;
@@ -53,8 +54,8 @@ using current_factor_lookup = std::function<std::optional<factor_record>(int yea
 // Plans the restatement of every computed row of `entries` (one organisation's inventory) whose period
 // uses `factor_year`, limited to `only` when it is not empty. A row whose factor is no longer stored is a
 // data_error: carbontrack will not guess a replacement.
-restatement_plan plan_restatement(const std::vector<inventory_entry>& entries, int factor_year, const std::vector<period>& only,
-                                  const current_factor_lookup& current);
+restatement_plan plan_restatement(const std::vector<inventory_entry>& entries, const reporting_boundary& boundary, int factor_year,
+                                  const std::vector<period>& only, const current_factor_lookup& current);
 
 // activity x a factor of `kg_co2e_per_unit` per the row's factor unit; the row must be a computed one.
 units::co2e_mass cost_with(const inventory_entry& computed_row, double kg_co2e_per_unit);

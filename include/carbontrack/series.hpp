@@ -4,6 +4,7 @@
 #pragma once
 
 #include "carbontrack/area.hpp"
+#include "carbontrack/boundary.hpp"
 #include "carbontrack/inventory.hpp"
 #include "carbontrack/progress.hpp"
 
@@ -25,7 +26,8 @@ std::string_view area_series_names();
 
 // A series from the organisation's inventory. A period whose total is unknown (a council that
 // publishes totals, in a year without one) is absent, never zero. Throws data_error for an unknown name.
-tracked_series<units::co2e_mass> own_operations_series(const std::vector<inventory_entry>& entries, const std::string& name);
+tracked_series<units::co2e_mass> own_operations_series(const std::vector<inventory_entry>& entries, const reporting_boundary& boundary,
+                                                       const std::string& name);
 
 // A series from one area release for one selection (an authority, or districts summed to a county).
 // A year is present only when every authority in the selection has a figure.

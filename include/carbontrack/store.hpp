@@ -4,6 +4,7 @@
 
 #include "carbontrack/area.hpp"
 #include "carbontrack/audit.hpp"
+#include "carbontrack/boundary.hpp"
 #include "carbontrack/factors.hpp"
 #include "carbontrack/indicator.hpp"
 #include "carbontrack/inventory.hpp"
@@ -29,7 +30,24 @@ struct organisation {
 // What an import did, for the message a user sees.
 struct import_result {
     std::size_t added = 0;
-    std::size_t unchanged = 0;  // already stored with the same figures
+    std::size_t unchanged = 0;  // already stored with the same figures (or as first reported before a correction)
+    std::vector<std::string> skipped;  // rows a user removed, each "PERIOD SOURCE: removed on DATE (REASON)"
+};
+
+// A stored inventory row with its tombstone, if it was removed.
+struct stored_inventory_row {
+    inventory_entry entry;
+    std::string removed_at;  // empty unless removed
+    std::string removed_reason;
+    bool removed() const { return !removed_at.empty(); }
+};
+
+// One earlier version of a row: its figures before a change, and the change that replaced them.
+struct inventory_version {
+    inventory_entry entry;
+    std::string replaced_at;  // UTC, ISO-8601
+    std::string action;       // "correct", "remove" or "rename-source"
+    std::string reason;
 };
 
 struct factor_query {
@@ -99,6 +117,28 @@ public:
     import_result add_inventory(std::int64_t organisation_id, const std::vector<inventory_entry>& entries);
     std::vector<inventory_entry> inventory(std::int64_t organisation_id, std::optional<period> only = std::nullopt) const;
 
+    // ---- corrections (correction_store.cpp). Each keeps the row's previous version in its history.
+    // The organisation's row with this id, removed or not; nullopt when it has none of that id.
+    std::optional<stored_inventory_row> inventory_row(std::int64_t organisation_id, std::int64_t row_id) const;
+    // Replaces the row's figures with `corrected` (same id); a corrected identity that another row holds is a data_error.
+    void correct_inventory_row(std::int64_t organisation_id, std::int64_t row_id, const inventory_entry& corrected, const std::string& reason);
+    // Makes the row a tombstone: it leaves every total and a re-import of it is skipped.
+    void remove_inventory_row(std::int64_t organisation_id, std::int64_t row_id, const std::string& reason);
+    // Renames a source in every period (and in the boundary); returns the number of rows renamed.
+    std::size_t rename_inventory_source(std::int64_t organisation_id, const std::string& from, const std::string& to, const std::string& reason);
+    // The row's earlier versions, oldest first (the current one is inventory_row()).
+    std::vector<inventory_version> inventory_history(std::int64_t organisation_id, std::int64_t row_id) const;
+
+    // ---- reporting boundary (boundary_store.cpp)
+    // Declares sources the organisation's inventory covers. A source already declared from the same
+    // period is counted unchanged; from another period, its start moves (counted as added).
+    import_result set_boundary(std::int64_t organisation_id, const std::vector<boundary_source>& sources, const std::string& input_file);
+    // False when the source is not in the boundary.
+    bool remove_boundary_source(std::int64_t organisation_id, const std::string& source);
+    // Records that a boundary source does not occur in a period; false when already recorded.
+    bool mark_not_applicable(std::int64_t organisation_id, const not_applicable_source& mark);
+    reporting_boundary boundary(std::int64_t organisation_id) const;
+
     // ---- area (area_store.cpp)
     enum class area_import_outcome { added, replaced, already_stored };
     // Stores the file `read` delivers as the release `name`, in one transaction. A release already
@@ -136,6 +176,14 @@ public:
     import_result add_indicators(std::int64_t organisation_id, const indicator_batch& batch);
     std::vector<indicator_definition> indicator_definitions(std::int64_t organisation_id) const;
     std::vector<indicator_value> indicator_values(std::int64_t organisation_id) const;
+    // Corrections (each keeps the previous version in indicator_value_history, with its reason).
+    // A value id the organisation does not hold is a data_error.
+    void correct_indicator_value(std::int64_t organisation_id, std::int64_t value_id, double amount, const std::string& reason);
+    void remove_indicator_value(std::int64_t organisation_id, std::int64_t value_id, const std::string& reason);
+    // Replaces a definition's goal, deadline, unit label, source or note, keeping its values; a change of
+    // kind, direction or unit dimension that would reinterpret stored values is a data_error. False when
+    // the definition is already as given.
+    bool replace_indicator_definition(std::int64_t organisation_id, const indicator_definition& definition, const std::string& reason);
 
     // ---- audit trail (audit_store.cpp)
     // One command's change to the database, audited. It takes the write lock at once (BEGIN IMMEDIATE,
@@ -152,6 +200,8 @@ public:
 
         void set_organisation(const std::string& name);
         void set_input_sha256(const std::string& hex);
+        // Why the command changed what it changed (a correction's or removal's --reason).
+        void set_reason(const std::string& reason);
         // The record appended, or nullopt when the command changed nothing (a re-run logs nothing).
         std::optional<audit_entry> commit();
 

@@ -1,7 +1,8 @@
-// Inventory totals per period. A period with a reported total (source "Total", blank scope) takes that
-// figure as its total; its other rows are the breakdown and the unattributed remainder is shown.
+// Inventory totals per period, by scope or by source. Every period's total comes from the one total
+// rule (boundary.hpp): a reported Total, else the rows when the boundary is covered, else unknown.
 #pragma once
 
+#include "carbontrack/boundary.hpp"
 #include "carbontrack/inventory.hpp"
 
 #include <optional>
@@ -11,12 +12,6 @@
 namespace carbontrack {
 
 enum class breakdown { scope, source };
-
-// How a period's total is known. An organisation that publishes totals (like Leicestershire) has
-// only a breakdown for periods without one: summing a partial record would understate the total.
-// An organisation with a full activity inventory and no published totals sums its rows.
-enum class total_rule { sum_of_rows, reported_only };
-total_rule rule_for(const std::vector<inventory_entry>& organisation_entries);
 
 struct summary_line {
     std::string key;  // "Scope 2" or a source name
@@ -29,20 +24,19 @@ struct period_summary {
     units::co2e_mass components_total;      // sum of the lines
     std::optional<units::co2e_mass> reported_total;
     std::vector<quality_flag> qualities;    // distinct flags seen in the period
+    period_total totals;                    // the one total rule's answer for the period
 
-    total_rule rule = total_rule::sum_of_rows;
-
-    // The reported total; else the sum of the components under sum_of_rows; else unknown.
-    std::optional<units::co2e_mass> total() const;
-    // "reported", "sum of rows" or "partial (no reported total)".
-    std::string_view total_basis() const;
+    std::optional<units::co2e_mass> total() const { return totals.total; }
+    total_basis basis() const { return totals.basis; }
+    // "published", "complete", "partial: no rows for ..." or "boundary not declared".
+    std::string total_basis_text() const { return totals.description(); }
     // Reported total minus its components; negative when the components exceed what was published.
     std::optional<units::co2e_mass> unattributed() const;
 };
 
 std::string_view to_string(breakdown b);
 
-std::vector<period_summary> summarise(const std::vector<inventory_entry>& entries, breakdown by, total_rule rule);
+std::vector<period_summary> summarise(const std::vector<inventory_entry>& entries, breakdown by, const reporting_boundary& boundary);
 
 // The per cent change from `from` to `to` ((to - from) / from x 100); a cut is negative.
 double percent_change(units::co2e_mass from, units::co2e_mass to);

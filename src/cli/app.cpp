@@ -39,6 +39,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     register_backup(app, ctx);
     register_check(app, ctx);
     register_restate(app, ctx);
+    register_boundary(app, ctx);
     for (auto* sub : app.get_subcommands({})) {
         sub->fallthrough();
         for (auto* leaf : sub->get_subcommands({})) leaf->fallthrough();

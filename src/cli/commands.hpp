@@ -18,6 +18,10 @@ void register_log(CLI::App& app, context& ctx);
 void register_backup(CLI::App& app, context& ctx);
 void register_check(CLI::App& app, context& ctx);
 void register_restate(CLI::App& app, context& ctx);
+void register_boundary(CLI::App& app, context& ctx);
+void register_history(CLI::App& app, context& ctx);
+// inventory correct | remove | rename-source, registered under the inventory command.
+void register_inventory_corrections(CLI::App& inventory, context& ctx);
 
 // Parses the command line and runs the chosen command; returns the process exit code.
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

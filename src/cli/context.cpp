@@ -68,6 +68,10 @@ store& context::open_for_change(store::open_mode mode) {
     return *changing_store_;
 }
 
+void context::set_reason(const std::string& reason) {
+    if (change_) change_->set_reason(reason);
+}
+
 int context::finish(int exit_code) {
     if (change_ && exit_code == ok) {
         if (input_sha256_.valid()) change_->set_input_sha256(input_sha256_.get());

@@ -42,6 +42,8 @@ struct context {
     void record_invocation(int argc, const char* const* argv, const CLI::App& app);
     store& open_for_change(store::open_mode mode = store::open_mode::create_if_missing);
     int finish(int exit_code);
+    // The reason recorded with this command's audit record.
+    void set_reason(const std::string& reason);
 
 private:
     std::string command_line_;

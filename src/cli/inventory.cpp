@@ -6,7 +6,9 @@
 #include "carbontrack/inventory.hpp"
 #include "carbontrack/summary.hpp"
 #include "cli/restatement_marks.hpp"
+#include "text.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace carbontrack::cli {
@@ -26,6 +28,8 @@ struct add_options {
     std::string quality;
     std::string note;
     std::string source_url;
+    bool not_applicable = false;
+    std::string reason;
 };
 
 struct list_options {
@@ -61,7 +65,32 @@ int run_import(const import_options& options, context& ctx) {
     return store_rows(read_inventory_csv(options.file), options.file, ctx);
 }
 
+// A boundary source that does not occur in the period: recorded so the period can be complete.
+int run_not_applicable(const add_options& options, context& ctx) {
+    if (text::trim(options.reason).empty()) throw data_error("--not-applicable needs --reason: say why the source does not occur in the period");
+    not_applicable_source mark{parse_period(options.period), text::collapse_spaces(options.source), std::string(text::trim(options.reason)), {}};
+    if (mark.source.empty()) throw data_error("--source is empty");
+    store& db = ctx.open_for_change();
+    const auto org = ctx.organisation_for(db, true);
+    const auto rows = db.inventory(org.id, mark.when);
+    if (std::any_of(rows.begin(), rows.end(), [&](const inventory_entry& e) { return e.source == mark.source; }))
+        throw data_error(mark.when.label() + " already has rows for " + mark.source + ", so it is not 'not applicable' (see 'carbontrack inventory list --period " +
+                         mark.when.label() + "')");
+    const auto boundary = db.boundary(org.id);
+    const auto in_force = boundary.in_force(mark.when);
+    if (std::find(in_force.begin(), in_force.end(), mark.source) == in_force.end())
+        throw data_error("'" + mark.source + "' is not in " + org.name + "'s reporting boundary for " + mark.when.label() +
+                         "; only a boundary source can be marked not applicable (see 'carbontrack boundary list')");
+    ctx.set_reason(mark.reason);
+    if (db.mark_not_applicable(org.id, mark))
+        ctx.out << "Recorded " << mark.source << " as not applicable in " << mark.when.label() << " for " << org.name << ": " << mark.reason << "\n";
+    else
+        ctx.out << mark.source << " is already recorded as not applicable in " << mark.when.label() << " for " << org.name << ".\n";
+    return ok;
+}
+
 int run_add(const add_options& options, context& ctx) {
+    if (options.not_applicable) return run_not_applicable(options, ctx);
     inventory_input row;
     row.when = parse_period(options.period);
     if (options.scope != 0) row.scope = options.scope;
@@ -171,7 +200,9 @@ nlohmann::json summary_json(const organisation& org, breakdown by, const std::ve
                            {"reported_total_tco2e", s.reported_total ? nlohmann::json(in(*s.reported_total, units::tonne_co2e)) : nlohmann::json(nullptr)},
                            {"unattributed_tco2e", unattributed ? nlohmann::json(in(*unattributed, units::tonne_co2e)) : nlohmann::json(nullptr)},
                            {"total_tco2e", s.total() ? nlohmann::json(in(*s.total(), units::tonne_co2e)) : nlohmann::json(nullptr)},
-                           {"total_basis", s.total_basis()},
+                           {"total_basis", to_string(s.basis())},
+                           {"total_basis_text", s.total_basis_text()},
+                           {"missing_sources", s.totals.missing_sources},
                            {"quality", qualities},
                            {"restated", period_restatements_json(entries, s.when)}});
     }
@@ -182,14 +213,13 @@ int run_summary(const summary_options& options, context& ctx) {
     store db = ctx.open();
     const auto org = ctx.organisation_for(db, false);
     const breakdown by = options.by == "source" ? breakdown::source : breakdown::scope;
-    const auto all_entries = db.inventory(org.id);
-    const auto rule = rule_for(all_entries);
-    auto entries = all_entries;
+    auto entries = db.inventory(org.id);
     if (!options.period.empty()) {
         const period only = parse_period(options.period);
         std::erase_if(entries, [&](const inventory_entry& e) { return !(e.when == only); });
     }
-    const auto summaries = summarise(entries, by, rule);
+    const auto boundary = db.boundary(org.id);
+    const auto summaries = summarise(entries, by, boundary);
     if (options.format == output::format::json) {
         ctx.out << summary_json(org, by, summaries, entries).dump(2) << '\n';
         return ok;
@@ -209,7 +239,7 @@ int run_summary(const summary_options& options, context& ctx) {
     t.add_column("quality", false);
     const bool any_restated = std::any_of(entries.begin(), entries.end(), [](const inventory_entry& e) { return e.restated.has_value(); });
     if (any_restated) t.add_column("restated", false);
-    const bool any_reported = rule == total_rule::reported_only;
+    const bool any_reported = std::any_of(summaries.begin(), summaries.end(), [](const period_summary& s) { return s.reported_total.has_value(); });
     for (const auto& s : summaries) {
         std::vector<std::string> row{s.when.label()};
         for (const auto& key : keys) {
@@ -219,17 +249,24 @@ int run_summary(const summary_options& options, context& ctx) {
         auto unattributed = s.unattributed();
         row.push_back(unattributed ? number(*unattributed) : (table ? "-" : ""));
         row.push_back(s.total() ? number(*s.total()) : (table ? "-" : ""));
-        row.push_back(std::string(s.total_basis()));
+        row.push_back(s.total_basis_text());
         row.push_back(qualities_label(s.qualities));
         if (any_restated) row.push_back(period_restatements_label(entries, s.when));
         t.rows.push_back(std::move(row));
     }
     if (table) ctx.out << org.name << ": own-operations emissions by " << options.by << " (tCO2e)\n";
     write(ctx.out, options.format, t);
-    if (table && any_reported)
-        ctx.out << "This organisation publishes totals: a reported total is the period's figure and the rows beside it are its\n"
-                   "breakdown ('unattributed' is the part no row explains); a period without one has a partial record and no\n"
-                   "known total. '-' means no data, never zero.\n";
+    if (!table) return ok;
+    if (any_reported)
+        ctx.out << "A published total is the period's figure and the rows beside it are its breakdown ('unattributed' is the\n"
+                   "part no row explains).\n";
+    if (boundary.declared())
+        ctx.out << "Without a published total, a period is complete when every source of the reporting boundary has a row\n"
+                   "(see 'carbontrack boundary list'), and partial, with no known total, otherwise.\n";
+    else
+        ctx.out << "No reporting boundary is declared, so a total is the sum of the period's rows; declare the sources the\n"
+                   "inventory covers with 'carbontrack boundary set --source NAME --from PERIOD'.\n";
+    ctx.out << "'-' means no data, never zero.\n";
     return ok;
 }
 
@@ -256,6 +293,10 @@ void register_inventory(CLI::App& app, context& ctx) {
         ->check(CLI::IsMember({"measured", "estimated", "published"}));
     add->add_option("--note", add_opts->note, "Free text shown in reports");
     add->add_option("--source-url", add_opts->source_url, "Where the figure was published");
+    auto* not_applicable = add->add_flag("--not-applicable", add_opts->not_applicable,
+                                         "The boundary source does not occur in the period (needs --reason); the period can then be complete");
+    not_applicable->excludes(activity)->excludes("--tco2e")->excludes("--scope");
+    add->add_option("--reason", add_opts->reason, "Why the source is not applicable (kept in the audit log)")->needs(not_applicable);
     add->callback([add_opts, &ctx] { ctx.action = [add_opts, &ctx] { return run_add(*add_opts, ctx); }; });
 
     auto list_opts = std::make_shared<list_options>();

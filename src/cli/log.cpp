@@ -1,6 +1,8 @@
 // carbontrack log [--limit N] [--format F]: the audit trail, oldest first.
 #include "cli/commands.hpp"
 
+#include <algorithm>
+
 namespace carbontrack::cli {
 namespace {
 
@@ -24,7 +26,8 @@ int run(const log_options& options, context& ctx) {
                             {"rows_added", e.rows_added},
                             {"rows_changed", e.rows_changed},
                             {"rows_removed", e.rows_removed},
-                            {"schema_version", e.schema_version}});
+                            {"schema_version", e.schema_version},
+                            {"reason", e.reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.reason)}});
         ctx.out << list.dump(2) << '\n';
         return ok;
     }
@@ -33,11 +36,16 @@ int run(const log_options& options, context& ctx) {
     for (auto [heading, numeric] : {std::pair{"id", true}, {"recorded at (UTC)", false}, {"command", false}, {"input file", false},
                                     {"sha256", false}, {"organisation", false}, {"added", true}, {"changed", true}, {"removed", true}})
         t.add_column(heading, numeric);
-    for (const auto& e : entries)
+    // Only corrections, removals and boundary changes carry a reason; a log without them keeps its columns.
+    const bool any_reason = std::any_of(entries.begin(), entries.end(), [](const audit_entry& e) { return !e.reason.empty(); });
+    if (any_reason) t.add_column("reason", false);
+    for (const auto& e : entries) {
         t.rows.push_back({std::to_string(e.id), e.recorded_at, e.command, e.input_file,
                           // 16 hex digits tell files apart at a glance; csv and json keep all 64.
                           table ? e.input_sha256.substr(0, 16) : e.input_sha256, e.organisation, std::to_string(e.rows_added),
                           std::to_string(e.rows_changed), std::to_string(e.rows_removed)});
+        if (any_reason) t.rows.back().push_back(e.reason);
+    }
     write(ctx.out, options.format, t);
     return ok;
 }

@@ -2,8 +2,8 @@
 // the progress engine; numbers leave the type system here, in each series' display unit.
 #include "cli/commands.hpp"
 #include "cli/progress_all.hpp"
-#include "cli/progress_view.hpp"
 
+#include "carbontrack/app/assessment.hpp"
 #include "carbontrack/error.hpp"
 #include "carbontrack/series.hpp"
 
@@ -11,6 +11,8 @@
 
 namespace carbontrack::cli {
 namespace {
+
+using app::progress_view;
 
 struct progress_options {
     std::vector<std::string> names;
@@ -29,6 +31,16 @@ std::string with_unit(const std::optional<double>& value, const std::string& uni
 std::string signed_percent(const std::optional<double>& value) {
     if (!value) return "-";
     return (*value > 0 ? "+" : "") + output::display_number(*value) + "%";
+}
+
+// What to type to give a target its baseline: the command line's wording of a missing baseline.
+std::string how_to_record(const target& t) {
+    const std::string p = t.baseline().label();
+    if (t.entity() == own_operations_entity) {
+        return "Record the " + p + " figure with 'carbontrack inventory add --period " + p + " --source Total --tco2e N --quality published' " +
+               "(or its activity rows), or give the target its baseline with 'carbontrack target add \"" + t.name() + "\" ... --baseline-value \"N tCO2e\" --replace'.";
+    }
+    return "Import an area release that covers " + p + ", or give the target its baseline with --baseline-value.";
 }
 
 nlohmann::json json_number(const std::optional<double>& value) { return value ? nlohmann::json(*value) : nlohmann::json(nullptr); }
@@ -201,7 +213,11 @@ int run(progress_options options, context& ctx) {
         std::erase_if(targets, [&](const target& t) { return std::find(options.names.begin(), options.names.end(), t.name()) == options.names.end(); });
 
     std::vector<progress_view> views;
-    for (const auto& t : targets) views.push_back(assess(db, org, t, options.release));
+    for (const auto& t : targets) {
+        auto a = app::assess(db, org, t, {options.release});
+        if (a.missing_baseline) *a.view.error += ". " + how_to_record(t);
+        views.push_back(std::move(a.view));
+    }
 
     if (options.explain) write_explanation(ctx.out, views);
     else if (options.format == output::format::json) {

@@ -1,8 +1,8 @@
 #include "cli/progress_all.hpp"
 
 #include "carbontrack/all_authorities.hpp"
+#include "carbontrack/app/assessment.hpp"
 #include "carbontrack/error.hpp"
-#include "cli/progress_view.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -10,6 +10,9 @@
 
 namespace carbontrack::cli {
 namespace {
+
+using app::progress_view;
+using app::view_of;
 
 struct authority_row {
     std::string code;

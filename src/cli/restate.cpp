@@ -145,7 +145,7 @@ int run(const restate_options& options, context& ctx) {
     std::optional<store> reading;
     store& db = options.apply ? ctx.open_for_change(store::open_mode::must_exist) : reading.emplace(ctx.open());
     const auto org = ctx.organisation_for(db, false);
-    const auto plan = plan_restatement(db.inventory(org.id), options.factor_year, parse_periods(options.periods),
+    const auto plan = plan_restatement(db.inventory(org.id), db.boundary(org.id), options.factor_year, parse_periods(options.periods),
                                        [&db](int year, const std::string& name, const std::string& unit) { return db.current_factor(year, name, unit); });
     const auto baselines = baselines_of(db, org, plan.entries_before);
     if (plan.rows.empty()) {

@@ -36,10 +36,8 @@ period latest_period_with_data(const store& db, const organisation& org) {
 
 document build(const store& db, const organisation& org, const options& chosen) {
     const period when = chosen.when ? *chosen.when : latest_period_with_data(db, org);
-    inputs in{db, org, chosen, when, {}, total_rule::sum_of_rows, {}, db.targets(org.id)};
+    inputs in{db, org, chosen, when, {}, db.boundary(org.id), {}, db.targets(org.id)};
     const auto all = db.inventory(org.id);
-    // Whether totals are published is a property of the organisation's whole record, not of the cut.
-    in.rule = rule_for(all);
     std::copy_if(all.begin(), all.end(), std::back_inserter(in.entries), [&](const inventory_entry& e) { return not_after(e.when, when); });
     if (std::none_of(in.entries.begin(), in.entries.end(), [&](const inventory_entry& e) { return e.when == when; }))
         throw data_error(org.name + " has no inventory rows for " + when.label() + "; the latest period with data is " +

@@ -25,7 +25,7 @@ std::optional<double> total_of(const period_summary* s) {
     return total ? std::optional<double>(tonnes(*total)) : std::nullopt;
 }
 
-std::string basis_of(const period_summary* s) { return s ? std::string(s->total_basis()) : std::string("no data"); }
+std::string basis_of(const period_summary* s) { return s ? s->total_basis_text() : std::string("no data"); }
 
 std::optional<double> percent_between(std::optional<double> from, std::optional<double> to) {
     if (!from || !to || *from == 0) return std::nullopt;
@@ -63,10 +63,12 @@ table breakdown_table(const inputs& in, breakdown by, const std::vector<period_s
 
     std::set<std::string> keys;
     bool any_reported = false;
+    bool any_partial = false;
     for (const auto& p : in.recent)
         if (const auto* s = find_summary(summaries, p)) {
             for (const auto& line : s->lines) keys.insert(line.key);
             any_reported = any_reported || s->reported_total.has_value();
+            any_partial = any_partial || s->basis() == total_basis::partial;
         }
     const auto estimated = lines_with(in, by, [](const inventory_entry& e) { return e.quality == quality_flag::estimated; });
     const auto restated = lines_with(in, by, [](const inventory_entry& e) { return e.restated.has_value(); });
@@ -124,9 +126,12 @@ table breakdown_table(const inputs& in, breakdown by, const std::vector<period_s
     if (!restated.empty())
         t.notes.push_back("\u201c(restated)\u201d: the figure includes a row restated with a revised factor set; section 7 lists each with "
                           "the figure first reported and the reason.");
-    if (in.rule == total_rule::reported_only)
-        t.notes.push_back(in.org.name + " publishes period totals, so a period without a reported total has only a partial breakdown and "
-                          "its total is not known; a reported total is never added to its rows.");
+    if (any_reported)
+        t.notes.push_back("A period with a published total takes that figure; its rows are its breakdown and a published total is never "
+                          "added to them.");
+    if (any_partial)
+        t.notes.push_back("A period without a published total whose reporting boundary names a source with no rows is partial: its total "
+                          "is not known, because adding up the sources entered would count the missing ones as cuts.");
     return t;
 }
 
@@ -136,7 +141,7 @@ std::optional<chart::spec> sources_figure(const inputs& in, const std::vector<pe
     for (const auto& p : in.recent)
         if (const auto* s = find_summary(summaries, p)) shown.push_back(*s);
     if (shown.empty()) return std::nullopt;
-    auto spec = plot::sources_chart(shown, in.org.name, breakdown::source, in.rule);
+    auto spec = plot::sources_chart(shown, in.org.name, breakdown::source);
     // The headline compares totals only where both are known: a partial year's bar is no total.
     const auto now = total_of(find_summary(summaries, in.when));
     const period previous = in.when - date::years{1};
@@ -144,7 +149,8 @@ std::optional<chart::spec> sources_figure(const inputs& in, const std::vector<pe
     spec.subtitle = in.when.label() + " total: " + (now ? number_text(*now, 0) + " tCO2e" : std::string("not known"));
     if (now && before) spec.subtitle += ", " + signed_percent_text(*percent_between(before, now)) + " on " + previous.label();
     else spec.subtitle += " (" + previous.label() + " has no known total)";
-    if (in.rule == total_rule::reported_only) spec.subtitle += "\nA year without a reported total shows its recorded sources only";
+    if (std::any_of(shown.begin(), shown.end(), [](const period_summary& s) { return s.basis() == total_basis::partial; }))
+        spec.subtitle += "\nA partial year shows its recorded sources only";
     return spec;
 }
 
@@ -158,7 +164,7 @@ std::vector<inventory_entry> rows_of(const inputs& in, period p) {
 
 section summary_section(const inputs& in, const std::vector<assessed_target>& targets) {
     section s{"1. Summary", {}};
-    const auto summaries = summarise(in.entries, breakdown::scope, in.rule);
+    const auto summaries = summarise(in.entries, breakdown::scope, in.boundary);
     const auto* now = find_summary(summaries, in.when);
     const auto total = total_of(now);
     const period previous = in.when - date::years{1};
@@ -226,8 +232,8 @@ section scopes_and_sources_section(const inputs& in) {
     section s{"2. Scopes and sources", {}};
     s.blocks.push_back(paragraph{"The last five financial years to " + in.when.label() +
                                  ", by GHG Protocol scope and by source. Every year is shown, including years with no data."});
-    s.blocks.push_back(breakdown_table(in, breakdown::scope, summarise(in.entries, breakdown::scope, in.rule)));
-    const auto by_source = summarise(in.entries, breakdown::source, in.rule);
+    s.blocks.push_back(breakdown_table(in, breakdown::scope, summarise(in.entries, breakdown::scope, in.boundary)));
+    const auto by_source = summarise(in.entries, breakdown::source, in.boundary);
     s.blocks.push_back(breakdown_table(in, breakdown::source, by_source));
     if (auto chart = sources_figure(in, by_source)) s.blocks.push_back(figure{"", "Emissions by source, " + in.recent.front().label() + " to " + in.when.label(), *chart, false});
     return s;
@@ -273,7 +279,7 @@ section what_changed_section(const inputs& in) {
         other += c.other;
         reasons.insert(c.other_reasons.begin(), c.other_reasons.end());
     }
-    const auto summaries = summarise(in.entries, breakdown::source, in.rule);
+    const auto summaries = summarise(in.entries, breakdown::source, in.boundary);
     const auto* then_summary = find_summary(summaries, previous);
     const auto* now_summary = find_summary(summaries, in.when);
     t.rows.push_back({text_cell("All recorded sources"), number_cell(then_summary ? std::optional(tonnes(then_summary->components_total)) : std::nullopt),

@@ -2,13 +2,12 @@
 // assessments (sections 1 and 4 both show them) and the one display policy for cells.
 #pragma once
 
+#include "carbontrack/app/assessment.hpp"
 #include "carbontrack/area.hpp"
 #include "carbontrack/report.hpp"
 #include "carbontrack/store.hpp"
 #include "carbontrack/summary.hpp"
 #include "carbontrack/target.hpp"
-
-#include "cli/progress_view.hpp"
 
 #include <optional>
 #include <string>
@@ -22,14 +21,14 @@ struct inputs {
     options chosen;
     period when;
     std::vector<inventory_entry> entries;  // the organisation's rows up to and including `when`
-    total_rule rule = total_rule::sum_of_rows;
+    reporting_boundary boundary;           // the organisation's; every total follows the one rule
     std::vector<period> recent;            // the five periods ending at `when`, oldest first, with or without data
     std::vector<target> targets;
 };
 
 struct assessed_target {
     target goal;
-    cli::progress_view view;
+    app::progress_view view;
     std::optional<chart::spec> chart;  // the trajectory, when the target could be assessed
 };
 

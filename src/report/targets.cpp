@@ -27,37 +27,16 @@ std::string missing_baseline_text(const inputs& in, const target& t, period base
 std::vector<assessed_target> assess_targets(const inputs& in) {
     std::vector<assessed_target> result;
     for (const auto& t : in.targets) {
-        assessed_target a{t, {}, std::nullopt};
-        a.view.target = t.name();
-        a.view.entity = t.entity();
-        a.view.entity_label = t.entity();
-        a.view.series = t.series();
-        a.view.baseline_period = t.baseline().label();
-        a.view.pathway = std::string(to_string(t.pathway()));
-        try {
-            // Own operations are cut at the report's period, so a report on an earlier year shows the
-            // position as it stood then; area statistics are shown as the release holds them.
-            const auto loaded = t.entity() == own_operations_entity
-                                    ? loaded_series{own_operations_series(in.entries, t.series()), in.org.name + " (own operations)",
-                                                    "own-operations inventory"}
-                                    : load_series(in.db, in.org, t.entity(), t.series(), in.chosen.release);
-            std::visit(
-                [&](const auto& series) {
-                    const auto progress = evaluate(t, series);
-                    a.view = cli::view_of(progress);
-                    a.chart = chart::trajectory_chart(t, series, progress,
-                                                      {"Emissions against \u201c" + t.name() + "\u201d", loaded.entity_label,
-                                                       "Source: " + loaded.source});
-                },
-                loaded.series);
-            a.view.entity_label = loaded.entity_label;
-            a.view.source = loaded.source;
-        } catch (const missing_baseline& e) {
-            a.view.error = missing_baseline_text(in, t, e.baseline());
-        } catch (const data_error& e) {
-            a.view.error = e.what();
-        }
-        result.push_back(std::move(a));
+        // Own operations are cut at the report's period, so a report on an earlier year shows the
+        // position as it stood then; area statistics are shown as the release holds them.
+        auto a = app::assess(in.db, in.org, t, {in.chosen.release, &in.entries});
+        if (a.missing_baseline) a.view.error = missing_baseline_text(in, t, *a.missing_baseline);
+        std::optional<chart::spec> chart;
+        if (a.evaluated)
+            chart = app::trajectory_chart(t, *a.evaluated,
+                                          {"Emissions against \u201c" + t.name() + "\u201d", a.evaluated->loaded.entity_label,
+                                           "Source: " + a.evaluated->loaded.source});
+        result.push_back({t, std::move(a.view), std::move(chart)});
     }
     return result;
 }
@@ -71,11 +50,11 @@ std::optional<double> reduction_at(const target& t, const std::string& period_la
 }
 
 // The period a year on the series' axis falls in: 2032.2 on a financial-year series is 2032/33.
-std::string period_at(const cli::progress_view& v, double year) {
+std::string period_at(const app::progress_view& v, double year) {
     return period::from_key(v.kind, static_cast<int>(std::floor(year))).label();
 }
 
-std::string net_zero_text(const cli::progress_view& v) {
+std::string net_zero_text(const app::progress_view& v) {
     if (!v.slope) return "no trend";
     if (!v.net_zero_year) return "not at the current trend";
     std::string text = period_at(v, *v.net_zero_year);
@@ -85,7 +64,7 @@ std::string net_zero_text(const cli::progress_view& v) {
     return text;
 }
 
-std::string budget_text(const cli::progress_view& v) {
+std::string budget_text(const app::progress_view& v) {
     if (!v.budget) return "none";
     const auto& b = *v.budget;
     std::string text = number_text(b.used) + " of " + number_text(b.amount) + " " + v.unit + " used since " + b.from;

@@ -67,6 +67,8 @@ void store::audited_change::set_organisation(const std::string& name) { draft_.o
 
 void store::audited_change::set_input_sha256(const std::string& hex) { draft_.input_sha256 = hex; }
 
+void store::audited_change::set_reason(const std::string& reason) { draft_.reason = reason; }
+
 std::optional<audit_entry> store::audited_change::commit() {
     return guarded(store_.impl_->path, [&]() -> std::optional<audit_entry> {
         auto& db = store_.impl_->db;
@@ -81,7 +83,7 @@ std::optional<audit_entry> store::audited_change::commit() {
             record->schema_version = store_.schema_version();
             SQLite::Statement insert(db,
                                      "INSERT INTO audit_log (recorded_at, command, input_file, input_sha256, organisation, rows_added, "
-                                     "rows_changed, rows_removed, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                     "rows_changed, rows_removed, schema_version, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             insert.bind(1, record->recorded_at);
             insert.bind(2, record->command);
             insert.bind(3, record->input_file);
@@ -91,6 +93,7 @@ std::optional<audit_entry> store::audited_change::commit() {
             insert.bind(7, static_cast<std::int64_t>(record->rows_changed));
             insert.bind(8, static_cast<std::int64_t>(record->rows_removed));
             insert.bind(9, record->schema_version);
+            insert.bind(10, record->reason);
             insert.exec();
             record->id = db.getLastInsertRowid();
         }
@@ -105,7 +108,7 @@ std::vector<audit_entry> store::audit_log(std::optional<std::size_t> limit) cons
         std::vector<audit_entry> entries;
         SQLite::Statement query(impl_->db,
                                 "SELECT id, recorded_at, command, input_file, input_sha256, organisation, rows_added, rows_changed, "
-                                "rows_removed, schema_version FROM audit_log ORDER BY id DESC LIMIT ?");
+                                "rows_removed, schema_version, reason FROM audit_log ORDER BY id DESC LIMIT ?");
         query.bind(1, limit ? static_cast<std::int64_t>(*limit) : std::int64_t{-1});
         while (query.executeStep()) {
             audit_entry e;
@@ -119,6 +122,7 @@ std::vector<audit_entry> store::audit_log(std::optional<std::size_t> limit) cons
             e.rows_changed = static_cast<std::size_t>(query.getColumn(7).getInt64());
             e.rows_removed = static_cast<std::size_t>(query.getColumn(8).getInt64());
             e.schema_version = query.getColumn(9).getInt();
+            e.reason = query.getColumn(10).getString();
             entries.push_back(std::move(e));
         }
         std::reverse(entries.begin(), entries.end());

@@ -306,7 +306,32 @@ JOIN inventory_row_history first ON first.inventory_row_id = latest.inventory_ro
 WHERE latest.restatement_id = (SELECT max(restatement_id) FROM inventory_row_history WHERE inventory_row_id = latest.inventory_row_id)
   AND first.restatement_id = (SELECT min(restatement_id) FROM inventory_row_history WHERE inventory_row_id = latest.inventory_row_id);
 )sql",
-    // 6: aliases of factor level paths (issue 15). A short name such as uk_electricity_generated stands
+    // 6: the reporting boundary (issue 13). The sources an organisation's inventory covers, each from a
+    // period; a source marked not applicable in one period; and the reason a command gave, in its audit record.
+    R"sql(
+CREATE TABLE boundary_source (
+    id               INTEGER PRIMARY KEY,
+    organisation_id  INTEGER NOT NULL REFERENCES organisation (id) ON DELETE CASCADE,
+    source           TEXT NOT NULL CHECK (length(trim(source)) > 0 AND source <> 'Total'),
+    from_kind        TEXT NOT NULL CHECK (from_kind IN ('financial', 'calendar')),
+    from_start       INTEGER NOT NULL CHECK (from_start BETWEEN 1900 AND 2199),
+    note             TEXT NOT NULL DEFAULT '',
+    UNIQUE (organisation_id, source)
+) STRICT;
+
+CREATE TABLE not_applicable_source (
+    organisation_id  INTEGER NOT NULL REFERENCES organisation (id) ON DELETE CASCADE,
+    period_kind      TEXT NOT NULL CHECK (period_kind IN ('financial', 'calendar')),
+    period_start     INTEGER NOT NULL CHECK (period_start BETWEEN 1900 AND 2199),
+    source           TEXT NOT NULL CHECK (length(trim(source)) > 0 AND source <> 'Total'),
+    reason           TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    recorded_at      TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, period_kind, period_start, source)
+) STRICT, WITHOUT ROWID;
+
+ALTER TABLE audit_log ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+)sql",
+    // 7: aliases of factor level paths (issue 15). A short name such as uk_electricity_generated stands
     // for one level path per factor year, so a factor named either way is one stored factor.
     R"sql(
 CREATE TABLE factor_alias (

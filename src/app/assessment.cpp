@@ -1,12 +1,13 @@
-#include "cli/progress_view.hpp"
+// Assessing a target: the one place a target's series is loaded and evaluated, for the progress
+// command, the report and the trajectory chart alike.
+#include "carbontrack/app/assessment.hpp"
 
-#include "carbontrack/output.hpp"
-#include "carbontrack/series.hpp"
 
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
 
-namespace carbontrack::cli {
+namespace carbontrack::app {
 namespace {
 
 template <class Quantity>
@@ -51,13 +52,16 @@ void fill(progress_view& v, const progress_report<Quantity>& r) {
     v.explanation = r.explanation;
 }
 
-std::string how_to_record(const target& t) {
-    const std::string p = t.baseline().label();
-    if (t.entity() == own_operations_entity) {
-        return "Record the " + p + " figure with 'carbontrack inventory add --period " + p + " --source Total --tco2e N --quality published' " +
-               "(or its activity rows), or give the target its baseline with 'carbontrack target add \"" + t.name() + "\" ... --baseline-value \"N tCO2e\" --replace'.";
-    }
-    return "Import an area release that covers " + p + ", or give the target its baseline with --baseline-value.";
+template <class Quantity>
+chart::spec draw(const target& t, const tracked_series<Quantity>& series, const progress_report<Quantity>& report,
+                 const chart::chart_text& text) {
+    return chart::trajectory_chart(t, series, report, text);
+}
+
+// A report is evaluated on its own series, so their quantities always agree.
+template <class Series, class Report>
+chart::spec draw(const target&, const Series&, const Report&, const chart::chart_text&) {
+    throw std::logic_error("a progress report drawn on a series of another quantity");
 }
 
 }  // namespace
@@ -84,8 +88,29 @@ progress_view view_of(const any_progress_report& report) {
     return v;
 }
 
-progress_view assess(const store& db, const organisation& org, const target& t, const std::string& release) {
-    progress_view v;
+loaded_series load_target_series(const store& db, const organisation& org, const target& t, const series_choice& choice) {
+    if (choice.own_entries != nullptr && t.entity() == own_operations_entity)
+        return {own_operations_series(*choice.own_entries, db.boundary(org.id), t.series()), org.name + " (own operations)", "own-operations inventory"};
+    return load_series(db, org, t.entity(), t.series(), choice.release);
+}
+
+evaluated_target evaluate_target(const target& t, loaded_series loaded) {
+    auto report = std::visit([&](const auto& series) { return any_progress_report(evaluate(t, series)); }, loaded.series);
+    return {std::move(loaded), std::move(report)};
+}
+
+evaluated_target evaluate_target(const store& db, const organisation& org, const target& t, const series_choice& choice) {
+    return evaluate_target(t, load_target_series(db, org, t, choice));
+}
+
+chart::spec trajectory_chart(const target& t, const evaluated_target& evaluated, const chart::chart_text& text) {
+    return std::visit([&](const auto& series, const auto& report) { return draw(t, series, report, text); }, evaluated.loaded.series,
+                      evaluated.report);
+}
+
+assessment assess(const store& db, const organisation& org, const target& t, const series_choice& choice) {
+    assessment a;
+    auto& v = a.view;
     v.target = t.name();
     v.entity = t.entity();
     v.entity_label = t.entity();
@@ -93,16 +118,20 @@ progress_view assess(const store& db, const organisation& org, const target& t, 
     v.baseline_period = t.baseline().label();
     v.pathway = std::string(to_string(t.pathway()));
     try {
-        const auto loaded = load_series(db, org, t.entity(), t.series(), release);
+        // What the series describes is shown even when its baseline is missing.
+        auto loaded = load_target_series(db, org, t, choice);
         v.entity_label = loaded.entity_label;
         v.source = loaded.source;
-        std::visit([&](const auto& series) { fill(v, evaluate(t, series)); }, loaded.series);
+        auto evaluated = evaluate_target(t, std::move(loaded));
+        std::visit([&](const auto& r) { fill(v, r); }, evaluated.report);
+        a.evaluated = std::move(evaluated);
     } catch (const missing_baseline& e) {
-        v.error = "the series '" + t.series() + "' has no value for the baseline period " + e.baseline().label() + ". " + how_to_record(t);
+        a.missing_baseline = e.baseline();
+        v.error = "the series '" + t.series() + "' has no value for the baseline period " + e.baseline().label();
     } catch (const data_error& e) {
         v.error = e.what();
     }
-    return v;
+    return a;
 }
 
-}  // namespace carbontrack::cli
+}  // namespace carbontrack::app
