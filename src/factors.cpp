@@ -2,6 +2,7 @@
 
 #include "carbontrack/csv.hpp"
 #include "carbontrack/error.hpp"
+#include "carbontrack/workbook.hpp"
 #include "io/csv_reader.hpp"
 #include "text.hpp"
 
@@ -23,11 +24,13 @@ constexpr std::array<std::string_view, 11> flat_columns{"year",    "source_form"
 factor_layout detect_layout(const std::filesystem::path& file) {
     auto header = csv::read_header(file);
     auto has = [&](std::string_view name) { return std::find(header.begin(), header.end(), name) != header.end(); };
+    if (has("alias") && has("level_path")) return factor_layout::aliases;
     if (has("factor_year") && has("factor")) return factor_layout::key;
     if (has("level_1") && has("uom") && has("gas")) return factor_layout::flat;
     throw parse_error(file.string(), 1,
-                      "unknown factor file layout; expected the key CSV header (factor_year,factor,unit,ghg_unit,value,...) "
-                      "or the DESNZ flat-file header (year,source_form,scope,level_1,...,uom,gas,value)");
+                      "unknown factor file layout; expected a DESNZ workbook (.xlsx or .xls), the key CSV header "
+                      "(factor_year,factor,unit,ghg_unit,value,...), the DESNZ flat-file header (year,source_form,scope,level_1,...,uom,gas,value) "
+                      "or the alias header (alias,factor_year,level_path)");
 }
 
 std::optional<int> parse_factor_year(std::string_view text) {
@@ -78,7 +81,7 @@ void check_duplicates(const std::vector<factor_record>& factors, error_collector
 factor_file read_key_layout(const std::filesystem::path& file) {
     csv::table_reader<6> reader(file, key_columns, 5);
     error_collector errors(reader.file_name());
-    factor_file result{factor_layout::key, {}, 0};
+    factor_file result{factor_layout::key, {}, 0, {}, {}, {}};
     csv::table_reader<6>::row cells;
     while (reader.next(cells, errors)) {
         factor_record record;
@@ -115,7 +118,7 @@ factor_file read_key_layout(const std::filesystem::path& file) {
 factor_file read_flat_layout(const std::filesystem::path& file) {
     csv::table_reader<11> reader(file, flat_columns, 11);
     error_collector errors(reader.file_name());
-    factor_file result{factor_layout::flat, {}, 0};
+    factor_file result{factor_layout::flat, {}, 0, {}, {}, {}};
     csv::table_reader<11>::row cells;
     while (reader.next(cells, errors)) {
         factor_record record;
@@ -150,6 +153,37 @@ factor_file read_flat_layout(const std::filesystem::path& file) {
     return result;
 }
 
+constexpr std::array<std::string_view, 3> alias_columns{"alias", "factor_year", "level_path"};
+
+factor_file read_alias_layout(const std::filesystem::path& file) {
+    csv::table_reader<3> reader(file, alias_columns, 3);
+    error_collector errors(reader.file_name());
+    factor_file result{factor_layout::aliases, {}, 0, {}, {}, {}};
+    std::map<std::pair<std::string, int>, std::size_t> first_line;
+    csv::table_reader<3>::row cells;
+    while (reader.next(cells, errors)) {
+        factor_alias alias{std::string(text::trim(cells[0])), 0, text::collapse_spaces(cells[2]), reader.line()};
+        auto year = parse_factor_year(cells[1]);
+        if (!year) {
+            errors.add(alias.line, "'" + std::string(cells[1]) + "' is not a factor year (1990-2100)", "factor_year");
+            continue;
+        }
+        alias.year = *year;
+        if (alias.alias.empty()) errors.add(alias.line, "the alias is empty", "alias");
+        if (alias.level_path.empty()) errors.add(alias.line, "the level path is empty", "level_path");
+        if (alias.alias.empty() || alias.level_path.empty()) continue;
+        if (auto [it, inserted] = first_line.emplace(std::pair{alias.alias, alias.year}, alias.line); !inserted) {
+            errors.add(alias.line, "duplicate alias: '" + alias.alias + "' for " + std::to_string(alias.year) + " already appears on line " +
+                                       std::to_string(it->second));
+            continue;
+        }
+        result.aliases.push_back(std::move(alias));
+    }
+    if (result.aliases.empty() && errors.empty()) errors.add(1, "the file has a header but no aliases");
+    errors.throw_if_any();
+    return result;
+}
+
 }  // namespace
 
 units::any_emission_factor typed_factor(const factor_record& f) {
@@ -159,7 +193,12 @@ units::any_emission_factor typed_factor(const factor_record& f) {
 }
 
 factor_file read_factor_file(const std::filesystem::path& file) {
-    return detect_layout(file) == factor_layout::key ? read_key_layout(file) : read_flat_layout(file);
+    if (workbook::detect_format(file)) return read_factor_workbook(file);
+    switch (detect_layout(file)) {
+        case factor_layout::key: return read_key_layout(file);
+        case factor_layout::aliases: return read_alias_layout(file);
+        default: return read_flat_layout(file);
+    }
 }
 
 std::string level_path(const std::vector<std::string>& levels) {

@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
@@ -34,8 +35,16 @@ std::string read_bytes(const std::filesystem::path& file) {
 std::filesystem::path source_dir() { return CARBONTRACK_SOURCE_DIR; }
 std::filesystem::path dataset(const std::string& relative) { return source_dir() / "datasets" / relative; }
 std::filesystem::path test_data(const std::string& relative) { return source_dir() / "tests" / "data" / relative; }
-std::filesystem::path key_factors() { return dataset("factors/uk_ghg_conversion_factors_key_2016_2025.csv"); }
-std::filesystem::path flat_factors() { return dataset("factors/uk_ghg_conversion_factors_flat_2016_2025.csv.gz"); }
+std::filesystem::path key_factors() { return test_data("factors/uk_ghg_conversion_factors_key_2016_2025.csv"); }
+std::filesystem::path flat_factors() { return test_data("factors/uk_ghg_conversion_factors_flat_2016_2025.csv.gz"); }
+
+std::vector<std::filesystem::path> official_factor_workbooks() {
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dataset("factors/official")))
+        if (entry.path().extension() == ".xlsx" || entry.path().extension() == ".xls") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
 
 scratch_dir::scratch_dir() {
     static std::atomic<unsigned> counter{0};

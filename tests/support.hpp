@@ -15,8 +15,12 @@ namespace carbontrack::testing {
 std::filesystem::path source_dir();
 std::filesystem::path dataset(const std::string& relative);     // datasets/...
 std::filesystem::path test_data(const std::string& relative);   // tests/data/...
-std::filesystem::path key_factors();                            // the shipped key CSV
-std::filesystem::path flat_factors();                           // the shipped flat file (.csv.gz)
+// The derived CSVs the product used before it read DESNZ's workbooks (rounded key table, long table),
+// kept as test fixtures only: datasets/ ships the official workbooks instead.
+std::filesystem::path key_factors();                            // tests/data/factors key CSV
+std::filesystem::path flat_factors();                           // tests/data/factors long CSV (.csv.gz)
+// The official DESNZ workbooks shipped in datasets/factors/official/, in name order.
+std::vector<std::filesystem::path> official_factor_workbooks();
 
 // A fresh empty directory, removed when the object goes out of scope.
 class scratch_dir {

@@ -16,6 +16,7 @@ namespace {
 
 using Catch::Matchers::Contains;
 using testing::dataset;
+using testing::official_factor_workbooks;
 using testing::run_carbontrack;
 using testing::read_bytes;
 using testing::scratch_dir;
@@ -75,8 +76,8 @@ std::filesystem::path main_job_database() {
     static const auto db = [&] {
         const std::string council = "Leicestershire County Council", example = "Example Council (illustrative)";
         run_ok({"init", "--org", council}, dir);
-        run_ok({"factors", "import", dataset("factors/uk_ghg_conversion_factors_key_2016_2025.csv")}, dir);
-        run_ok({"factors", "import", dataset("factors/uk_ghg_conversion_factors_flat_2016_2025.csv.gz")}, dir);
+        for (const auto& workbook : official_factor_workbooks()) run_ok({"factors", "import", workbook}, dir);
+        run_ok({"factors", "import", dataset("factors/factor_aliases.csv")}, dir);
         run_ok({"--org", council, "inventory", "import", dataset("council/leicestershire_own_operations.csv")}, dir);
         run_ok({"--org", example, "inventory", "import", dataset("examples/illustrative_example_council_inventory.csv")}, dir);
         run_ok({"--org", council, "boundary", "import", dataset("boundaries/leicestershire_boundary.csv")}, dir);

@@ -104,7 +104,12 @@ public:
     // Adds factors not yet stored; identical ones are counted unchanged; a factor whose value differs
     // from the stored one is an import_errors at its line (restating is a separate, explicit step).
     import_result add_factors(const std::vector<factor_record>& factors, const std::string& input_file);
+    // The factors of a year named `name`: a level path, or an alias of one (see add_factor_aliases),
+    // so both names give the same records, named by their level path.
     std::vector<factor_record> factors_named(int year, const std::string& name) const;
+    // Stores aliases of level paths; each path must already be stored for its year. An alias stored
+    // for another path is an import_errors at its line; identical ones are counted unchanged.
+    import_result add_factor_aliases(const std::vector<factor_alias>& aliases, const std::string& input_file);
     std::vector<int> factor_years() const;
     std::vector<factor_record> list_factors(const factor_query& query) const;
     std::size_t factor_count() const;

@@ -21,6 +21,12 @@ struct list_options {
 int run_import(const import_options& options, context& ctx) {
     const auto parsed = read_factor_file(options.file);
     store& db = ctx.open_for_change();
+    if (parsed.layout == factor_layout::aliases) {
+        const auto stored = db.add_factor_aliases(parsed.aliases, options.file);
+        ctx.out << "Imported " << stored.added << (stored.added == 1 ? " factor alias" : " factor aliases") << " from " << options.file << "; "
+                << stored.unchanged << " already stored.\n";
+        return ok;
+    }
     const auto result = options.revision.empty() ? db.add_factors(parsed.factors, options.file)
                                                  : db.add_factor_revision(options.revision, parsed.factors, options.file);
     int first = 0, last = 0;
@@ -28,12 +34,14 @@ int run_import(const import_options& options, context& ctx) {
         first = first == 0 ? f.year : std::min(first, f.year);
         last = std::max(last, f.year);
     }
-    ctx.out << "Imported " << result.added << " factors from " << options.file << " ("
-            << (parsed.layout == factor_layout::key ? "key CSV" : "DESNZ flat file");
-    if (first != 0) ctx.out << ", " << first << "-" << last;
+    const char* layout = parsed.layout == factor_layout::key ? "key CSV" : parsed.layout == factor_layout::condensed ? "DESNZ condensed set" : "DESNZ flat file";
+    ctx.out << "Imported " << result.added << " factors from " << options.file << " (" << layout;
+    if (first != 0) ctx.out << ", " << first << (last != first ? "-" + std::to_string(last) : std::string());
+    if (!parsed.version.empty()) ctx.out << ", version " << parsed.version;
     ctx.out << "); " << result.unchanged << " already stored";
     if (parsed.rows_without_value > 0) ctx.out << "; " << parsed.rows_without_value << " rows with no published value skipped";
     ctx.out << ".\n";
+    for (const auto& [reason, count] : parsed.skipped) ctx.out << "  skipped " << count << ": " << reason << "\n";
     return ok;
 }
 
@@ -73,7 +81,7 @@ void register_factors(CLI::App& app, context& ctx) {
     factors->require_subcommand(1);
 
     auto import_opts = std::make_shared<import_options>();
-    auto* import = factors->add_subcommand("import", "Import a factor file: the key CSV or the DESNZ flat file as CSV (.csv or .csv.gz)");
+    auto* import = factors->add_subcommand("import", "Import a factor file: a DESNZ workbook as published (flat file .xlsx/.xls, or the condensed set), the key CSV, or the flat file as CSV (.csv or .csv.gz)");
     import->add_option("FILE", import_opts->file, "Factor file")->required();
     import->add_option("--as-revision", import_opts->revision, "Store changed values as this named revision beside the published factors (see 'restate')");
     import->callback([import_opts, &ctx] { ctx.action = [import_opts, &ctx] { return run_import(*import_opts, ctx); }; });

@@ -1,5 +1,6 @@
 #include "carbontrack/csv.hpp"
 
+#include "carbontrack/workbook.hpp"
 #include "carbontrack/error.hpp"
 #include "io/csv_reader.hpp"
 
@@ -42,6 +43,12 @@ std::unique_ptr<io::ByteSourceBase> open_byte_source(const std::filesystem::path
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec)) throw parse_error(file.string(), 0, "is a directory, not a CSV file");
     if (!std::filesystem::exists(file, ec)) throw parse_error(file.string(), 0, "no such file");
+    // A workbook's bytes read as CSV give "unknown column 'PK...'"; say what the file is instead.
+    if (const auto kind = workbook::detect_format(file))
+        throw parse_error(file.string(), 0,
+                          "is a spreadsheet workbook (" + std::string(workbook::format_name(*kind)) +
+                              "), but this command reads CSV (.csv or .csv.gz); save the sheet as CSV UTF-8. "
+                              "'factors import' reads DESNZ workbooks (.xlsx, .xls) as published");
     return std::make_unique<gzip_byte_source>(file);
 }
 

@@ -64,10 +64,52 @@ std::vector<factor_record> store::factors_named(int year, const std::string& nam
     return guarded(impl_->path, [&] {
         std::vector<factor_record> result;
         SQLite::Statement query(impl_->db, std::string("SELECT ") + factor_columns +
-                                               " FROM factor WHERE factor_year = ? AND name = ? ORDER BY unit, gas");
+                                               " FROM factor WHERE factor_year = ?1 AND name = coalesce("
+                                               "(SELECT name FROM factor_alias WHERE alias = ?2 AND factor_year = ?1), ?2) ORDER BY unit, gas");
         query.bind(1, year);
         query.bind(2, name);
         while (query.executeStep()) result.push_back(read_factor(query));
+        return result;
+    });
+}
+
+import_result store::add_factor_aliases(const std::vector<factor_alias>& aliases, const std::string& input_file) {
+    return guarded(impl_->path, [&] {
+        transaction tx(*this);
+        import_result result;
+        error_collector errors(input_file);
+        SQLite::Statement stored(impl_->db, "SELECT name FROM factor_alias WHERE alias = ? AND factor_year = ?");
+        SQLite::Statement path_exists(impl_->db, "SELECT 1 FROM factor WHERE factor_year = ? AND name = ? LIMIT 1");
+        SQLite::Statement insert(impl_->db, "INSERT INTO factor_alias (alias, factor_year, name) VALUES (?, ?, ?)");
+        for (const auto& a : aliases) {
+            stored.reset();
+            stored.bind(1, a.alias);
+            stored.bind(2, a.year);
+            if (stored.executeStep()) {
+                const std::string current = stored.getColumn(0).getString();
+                if (current == a.level_path)
+                    ++result.unchanged;
+                else
+                    errors.add(a.line, "'" + a.alias + "' already stands for '" + current + "' in " + std::to_string(a.year), "level_path");
+                continue;
+            }
+            path_exists.reset();
+            path_exists.bind(1, a.year);
+            path_exists.bind(2, a.level_path);
+            if (!path_exists.executeStep()) {
+                errors.add(a.line, "no " + std::to_string(a.year) + " factor is stored under '" + a.level_path +
+                                       "'; import that year's DESNZ workbook first", "level_path");
+                continue;
+            }
+            insert.reset();
+            insert.bind(1, a.alias);
+            insert.bind(2, a.year);
+            insert.bind(3, a.level_path);
+            insert.exec();
+            ++result.added;
+        }
+        errors.throw_if_any();
+        tx.commit();
         return result;
     });
 }

@@ -399,6 +399,16 @@ FROM inventory_row_version v
 WHERE v.action IN ('correct', 'rename-source')
   AND v.id = (SELECT max(w.id) FROM inventory_row_version w WHERE w.inventory_row_id = v.inventory_row_id AND w.action IN ('correct', 'rename-source'));
 )sql",
+    // 9: aliases of factor level paths (issue 15). A short name such as uk_electricity_generated stands
+    // for one level path per factor year, so a factor named either way is one stored factor.
+    R"sql(
+CREATE TABLE factor_alias (
+    alias        TEXT NOT NULL CHECK (length(alias) > 0),
+    factor_year  INTEGER NOT NULL CHECK (factor_year BETWEEN 1990 AND 2100),
+    name         TEXT NOT NULL CHECK (length(name) > 0),
+    PRIMARY KEY (alias, factor_year)
+) STRICT;
+)sql",
 };
 
 }  // namespace
