@@ -35,7 +35,14 @@ import_result store::add_factors(const std::vector<factor_record>& factors, cons
         SQLite::Statement insert(impl_->db,
                                  "INSERT INTO factor (factor_year, name, unit, gas, kg_per_unit, scope, source, input_file, input_line) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        for (const auto& f : factors) {
+        // A key name that is an alias of a level path is that factor, so it is compared with (and
+        // stored as) the path it stands for: the same factor can never be stored twice under two names.
+        SQLite::Statement alias_of(impl_->db, "SELECT name FROM factor_alias WHERE alias = ? AND factor_year = ?");
+        for (auto f : factors) {
+            alias_of.reset();
+            alias_of.bind(1, f.name);
+            alias_of.bind(2, f.year);
+            if (alias_of.executeStep()) f.name = alias_of.getColumn(0).getString();
             existing.reset();
             factor_binding::bind_key(existing, 1, f);
             if (existing.executeStep()) {
