@@ -124,7 +124,9 @@ TEST_CASE("rename-source renames every period in one change", "[corrections]") {
     load_council(dir);
     const auto renamed = must({"inventory", "rename-source", "Street lighting and traffic signals", "Street lighting", "--reason", "Shorter name in the new plan"}, dir);
     CHECK_THAT(renamed.out, Contains("in 6 rows"));
-    for (const auto& r : nlohmann::json::parse(must({"inventory", "list", "--format", "json"}, dir).out)["rows"])
+    // The parsed document is named: a range-for over a member of a temporary would read freed memory.
+    const auto listed = nlohmann::json::parse(must({"inventory", "list", "--format", "json"}, dir).out);
+    for (const auto& r : listed["rows"])
         if (r["source"] != "Total") CHECK(r["source"] == "Street lighting");
     const auto log = audit_log(dir);
     CHECK(log.back()["reason"] == "Shorter name in the new plan");
